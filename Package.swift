@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dateline: an HTTP JSON API server for news articles.
+// Layers (arrows point down only): dateline → DatelineAPI → (HTTPServer, Articles).
+let package = Package(
+    name: "dateline",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dateline", targets: ["dateline"]),
+        .library(name: "HTTPServer", targets: ["HTTPServer"]),
+        .library(name: "Articles", targets: ["Articles"]),
+        .library(name: "DatelineAPI", targets: ["DatelineAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Articles: the model, validation, queries, the storage protocol and the in-memory store. No HTTP.
+        .target(name: "Articles"),
+        // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, limits, drain. Knows nothing of articles.
+        .target(name: "HTTPServer", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // DatelineAPI: routes and handlers; the only place where HTTP and articles meet.
+        .target(
+            name: "DatelineAPI",
+            dependencies: ["Articles", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "dateline",
+            dependencies: [
+                "DatelineAPI", "Articles", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test support shared by the test targets: a raw-socket HTTP client and server helpers.
+        .target(name: "DatelineTesting", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "DatelineTesting"]),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
+        .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),
+        .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}
