@@ -1,0 +1,219 @@
+/// The in-memory store's data: the articles by slot, and posting lists over slots.
+///
+/// - Lists by status, category, tag, author (lowercased) and language (lowercased), and `all`, hold slots in
+///   publish order: publish key descending, then id descending. The publish key is `publishedAt`, or
+///   `createdAt` for an article never published (so drafts sort by when they were started).
+/// - The inverted index maps a folded word to postings (slot ascending) with the fields it occurs in.
+/// - A slot is never reused: a replaced or deleted article's slot becomes nil, a replacement gets a new slot,
+///   so postings stay in slot order by appending.
+/// Not thread-safe: `MemoryStore` guards it with a read-write lock.
+struct MemoryIndex {
+    /// One stored article with its precomputed keys. A class, so the hot loops read fields in place
+    /// instead of copying a whole article.
+    final class Entry {
+        let article: Article
+        let publishKey: Int64
+        let authorKey: String?
+        let languageKey: String
+        /// The term ids this article has postings under (to remove them again).
+        var terms: [Int32] = []
+
+        init(article: Article) {
+            self.article = article
+            publishKey = (article.publishedAt ?? article.createdAt).secondsSince1970
+            authorKey = article.author?.lowercased()
+            languageKey = article.language.lowercased()
+        }
+    }
+
+    struct Posting {
+        var slot: Int32
+        var fields: UInt8
+    }
+
+    /// Field bits of a posting.
+    enum FieldBit {
+        static let title: UInt8 = 1
+        static let summary: UInt8 = 2
+        static let tags: UInt8 = 4
+        static let body: UInt8 = 8
+    }
+
+    var entries: [Entry?] = []
+    var slotByID: [String: Int32] = [:]
+    var slotBySlug: [String: Int32] = [:]
+    var all: [Int32] = []
+    var byStatus: [ArticleStatus: [Int32]] = [:]
+    var byCategory: [String: [Int32]] = [:]
+    var byTag: [String: [Int32]] = [:]
+    var byAuthor: [String: [Int32]] = [:]
+    var byLanguage: [String: [Int32]] = [:]
+    var vocabulary = TermTable()
+    var postings: [[Posting]] = []
+    /// Published articles (scheduled included) per category, tag and author key: facets subtract the scheduled.
+    var publishedCategoryCounts: [String: Int] = [:]
+    var publishedTagCounts: [String: Int] = [:]
+    var publishedAuthorCounts: [String: Int] = [:]
+
+    @inline(__always)
+    func entry(_ slot: Int32) -> Entry {
+        entries[Int(slot)].unsafelyUnwrapped
+    }
+
+    @inline(__always)
+    func article(_ slot: Int32) -> Article {
+        entries[Int(slot)].unsafelyUnwrapped.article
+    }
+
+    func slot(ref: String) -> Int32? {
+        slotByID[ref] ?? slotBySlug[ref]
+    }
+
+    // MARK: Building
+
+    /// Indexes `articles` (already validated, ids and slugs unique) into an empty index.
+    mutating func build(_ articles: [Article]) {
+        entries.reserveCapacity(articles.count)
+        for article in articles {
+            let slot = Int32(entries.count)
+            entries.append(Entry(article: article))
+            slotByID[article.id] = slot
+            slotBySlug[article.slug] = slot
+        }
+        let order = PublishOrder(entries: entries)
+        let ordered = (0..<Int32(entries.count)).sorted(by: order.precedes)
+        for slot in ordered {
+            updateLists(slot, .append)
+            count(entry(slot).article, by: 1)
+        }
+        for slot in 0..<Int32(entries.count) { indexTerms(slot) }
+    }
+
+    /// Adds one article under a new slot.
+    mutating func insert(_ article: Article) {
+        let slot = Int32(entries.count)
+        entries.append(Entry(article: article))
+        slotByID[article.id] = slot
+        slotBySlug[article.slug] = slot
+        updateLists(slot, .insert)
+        count(article, by: 1)
+        indexTerms(slot)
+    }
+
+    /// Removes the article in `slot` from every list.
+    mutating func remove(slot: Int32) {
+        let entry = entry(slot)
+        updateLists(slot, .remove)
+        count(entry.article, by: -1)
+        for term in entry.terms {
+            let index = Self.postingIndex(of: slot, in: postings[Int(term)])
+            if index < postings[Int(term)].count, postings[Int(term)][index].slot == slot {
+                postings[Int(term)].remove(at: index)
+            }
+        }
+        slotByID[entry.article.id] = nil
+        if slotBySlug[entry.article.slug] == slot { slotBySlug[entry.article.slug] = nil }
+        entries[Int(slot)] = nil
+    }
+
+    enum ListChange {
+        case append, insert, remove
+    }
+
+    /// Adds `slot` to (or removes it from) every publish-ordered list its article belongs in.
+    private mutating func updateLists(_ slot: Int32, _ change: ListChange) {
+        let order = PublishOrder(entries: entries)
+        let entry = order.entries[Int(slot)].unsafelyUnwrapped
+        let article = entry.article
+        order.apply(change, slot, to: &all)
+        order.apply(change, slot, to: &byStatus[article.status, default: []])
+        order.apply(change, slot, to: &byCategory[article.category, default: []])
+        for tag in article.tags { order.apply(change, slot, to: &byTag[tag, default: []]) }
+        if let author = entry.authorKey { order.apply(change, slot, to: &byAuthor[author, default: []]) }
+        order.apply(change, slot, to: &byLanguage[entry.languageKey, default: []])
+    }
+
+    private mutating func count(_ article: Article, by delta: Int) {
+        guard article.status == .published else { return }
+        publishedCategoryCounts[article.category, default: 0] += delta
+        for tag in article.tags { publishedTagCounts[tag, default: 0] += delta }
+        if let author = article.author?.lowercased() { publishedAuthorCounts[author, default: 0] += delta }
+    }
+
+    static func postingIndex(of slot: Int32, in list: [Posting]) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].slot < slot { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    // MARK: Words
+
+    private mutating func indexTerms(_ slot: Int32) {
+        var terms: [Int32] = []
+        let article = entry(slot).article
+        addWords(of: article.title, field: FieldBit.title, slot: slot, terms: &terms)
+        if let summary = article.summary { addWords(of: summary, field: FieldBit.summary, slot: slot, terms: &terms) }
+        for tag in article.tags { addWords(of: tag, field: FieldBit.tags, slot: slot, terms: &terms) }
+        addWords(of: article.body, field: FieldBit.body, slot: slot, terms: &terms)
+        entry(slot).terms = terms
+    }
+
+    private mutating func addWords(of text: String, field: UInt8, slot: Int32, terms: inout [Int32]) {
+        TextFolding.forEachWord(in: text) { bytes in
+            let term = vocabulary.id(inserting: bytes)
+            if Int(term) == postings.count { postings.append([]) }
+            let index = Int(term)
+            let last = postings[index].count - 1
+            if last >= 0, postings[index][last].slot == slot {
+                postings[index][last].fields |= field
+            } else {
+                postings[index].append(Posting(slot: slot, fields: field))
+                terms.append(term)
+            }
+        }
+    }
+}
+
+/// Publish order over a snapshot of the entries: publish key descending, then id descending.
+struct PublishOrder {
+    let entries: [MemoryIndex.Entry?]
+
+    @inline(__always)
+    func precedes(_ a: Int32, _ b: Int32) -> Bool {
+        let left = entries[Int(a)].unsafelyUnwrapped
+        let right = entries[Int(b)].unsafelyUnwrapped
+        if left.publishKey != right.publishKey { return left.publishKey > right.publishKey }
+        return left.article.id > right.article.id
+    }
+
+    /// The first index in `list` whose slot does not precede `slot`.
+    func index(of slot: Int32, in list: [Int32]) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(list[middle], slot) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    func apply(_ change: MemoryIndex.ListChange, _ slot: Int32, to list: inout [Int32]) {
+        switch change {
+        case .append:
+            list.append(slot)
+        case .insert:
+            list.insert(slot, at: index(of: slot, in: list))
+        case .remove:
+            let found = index(of: slot, in: list)
+            if found < list.count, list[found] == slot {
+                list.remove(at: found)
+            } else if let fallback = list.firstIndex(of: slot) {
+                list.remove(at: fallback)  // never expected; keeps the lists right whatever happened
+            }
+        }
+    }
+}

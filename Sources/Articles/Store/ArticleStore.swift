@@ -1,0 +1,27 @@
+/// Keeps articles. Calls may block (SQLite/PostgreSQL later): the API runs blocking stores off the event loops.
+/// Every implementation must give identical answers (a shared conformance suite comes later).
+public protocol ArticleStore: Sendable {
+    /// Monotonic counter raised by every write; response caches key on it.
+    var version: UInt64 { get }
+    /// By id or slug, any status (the caller decides visibility).
+    func article(ref: String) throws -> Article?
+    /// A page of the query's results as seen with `query.status` at `now` (page or cursor mode per query).
+    func articles(matching query: ArticleQuery, now: Timestamp) throws -> ArticlePage
+    /// The rail: the article's editor-chosen `related` first (only visible ones, in order), then other visible
+    /// articles ranked by shared tags, same category, recency (ties by id desc). Never the article itself.
+    func related(to article: Article, limit: Int, now: Timestamp) throws -> [Article]
+    /// Facet counts over what readers can see at `now`: most first, then name ascending. `prefix` (tags only,
+    /// case-insensitive prefix match) and `limit` optional.
+    func facets(_ kind: FacetKind, prefix: String?, limit: Int?, now: Timestamp) throws -> [Facet]
+    /// Counts of all articles by status (for metrics/health later).
+    func countsByStatus() throws -> [ArticleStatus: Int]
+    /// Creates (expected == nil, id not present) or replaces (expected == current version) an article; assigns
+    /// version, keeps indexes; throws versionConflict/notFound/slugTaken and changes nothing on failure.
+    @discardableResult func save(_ article: Article, expected: UInt64?) throws -> Article
+    /// Deletes; expected nil = unconditional.
+    func delete(id: Article.ID, expected: UInt64?) throws
+    /// Every article (any status), for export. Order: id ascending.
+    func allArticles() throws -> [Article]
+    /// Registers a handler called (synchronously, after commit, in commit order) for every change.
+    func onChange(_ handler: @escaping @Sendable (ArticleChange) -> Void)
+}

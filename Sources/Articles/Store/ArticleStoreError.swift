@@ -1,0 +1,11 @@
+/// Why a store refused a read or write. Carries no HTTP; DatelineAPI maps it.
+public enum ArticleStoreError: Error, Sendable, Equatable {
+    /// No article has this id (or slug).
+    case notFound(ref: String)
+    /// The expected version is stale (or the id exists on a create); `current` is the stored version.
+    case versionConflict(current: UInt64)
+    /// Another article already has this slug.
+    case slugTaken(String)
+    /// The article breaks the contract's rules; every problem is listed (location `.field`).
+    case invalid(ValidationError)
+}

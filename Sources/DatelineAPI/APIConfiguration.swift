@@ -1,0 +1,12 @@
+/// Settings of the API layer; the CLI fills them from flags and the environment.
+public struct APIConfiguration: Sendable {
+    /// The folder of the reader frontend; nothing outside it is ever served.
+    public var publicDirectory = "./Public"
+    /// `max-age` of article, list, related and facet responses, in seconds: short, so breaking news is not
+    /// stale for long.
+    public var cacheMaxAge = 30
+    /// Bearer tokens that make a request an editor's. Empty: every presented token is wrong.
+    public var editorTokens: [String] = []
+
+    public init() {}
+}

@@ -1,0 +1,105 @@
+public import Articles
+public import HTTPServer
+public import Logging
+
+/// The Dateline API as an `HTTPResponder`: routes a request, runs its handler, and turns every error into
+/// problem+json in exactly one place (`respond(to:)`).
+public final class DatelineApplication: HTTPResponder {
+    /// Turned off on drain; `/ready` reports it.
+    public let readiness: Readiness
+    let store: any ArticleStore
+    let configuration: APIConfiguration
+    let logger: Logger
+    let staticFiles: StaticFiles
+    let editorAuth: EditorAuth
+    let cacheControl: String
+
+    public init(store: any ArticleStore, configuration: APIConfiguration, logger: Logger, readiness: Readiness = Readiness()) {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+        self.readiness = readiness
+        self.staticFiles = StaticFiles(root: configuration.publicDirectory)
+        self.editorAuth = EditorAuth(tokens: configuration.editorTokens)
+        self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
+    }
+
+    public func respond(to request: HTTPRequest) throws -> HTTPResponse {
+        let requestID = RequestID.resolve(request.headers["X-Request-ID"])
+        let route = Route(path: request.path)
+        var response: HTTPResponse
+        do {
+            response = try handle(request, route: route, requestID: requestID)
+        } catch let problem as Problem {
+            response = problem.response
+        } catch let convertible as any ProblemConvertible {
+            response = convertible.problem.response
+        } catch {
+            logger.error("handler failed", metadata: [
+                "request_id": "\(requestID)", "route": "\(route.template)", "error": "\(error)",
+            ])
+            response = Problem(.internalServerError, detail: "The server failed to answer this request; it has been logged with request id \(requestID).").response
+        }
+        response.headers.set("X-Request-ID", requestID)
+        logAccess(request, response: response, route: route.template, requestID: requestID)
+        return response
+    }
+
+    public func respond(to error: HTTPServerError, request: HTTPRequest?) -> HTTPResponse {
+        let requestID = RequestID.resolve(request?.headers["X-Request-ID"])
+        var response = Problem(error.status, detail: error.detail).response
+        response.headers.set("X-Request-ID", requestID)
+        if error == .handlerFailed {
+            logger.error("handler failed", metadata: ["request_id": "\(requestID)"])
+        }
+        if let request {
+            logAccess(request, response: response, route: Route(path: request.path).template, requestID: requestID)
+        } else {
+            logger.info("rejected", metadata: ["status": "\(error.status.code)", "request_id": "\(requestID)"])
+        }
+        return response
+    }
+
+    private func handle(_ request: HTTPRequest, route: Route, requestID: String) throws -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            throw Problem.methodNotAllowed(request.method, allowed: route.allowedMethods)
+        }
+        let isEditor = try editorAuth.authenticate(request.headers["Authorization"])
+        let context = RequestContext(
+            request: request,
+            requestID: requestID,
+            path: request.path,
+            parameters: QueryParameters(request.query),
+            isEditor: isEditor,
+            now: .now()
+        )
+        var response: HTTPResponse
+        switch route {
+        case .articles: response = try listArticles(context)
+        case .article(let ref): response = try showArticle(ref: ref, context)
+        case .related(let ref): response = try relatedArticles(ref: ref, context)
+        case .categories: response = try facets(.category, context)
+        case .tags: response = try facets(.tag, context)
+        case .authors: response = try facets(.author, context)
+        case .health: return health()
+        case .ready: return ready()
+        case .staticFile: return try staticFiles.response(for: context)
+        }
+        if isEditor { response.headers.set("Cache-Control", "no-store") }
+        return response
+    }
+
+    private func logAccess(_ request: HTTPRequest, response: HTTPResponse, route: String, requestID: String) {
+        guard logger.logLevel <= .info else { return }
+        let elapsed = ContinuousClock.now - request.receivedAt
+        let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+        logger.info("\(request.method) \(request.target) \(response.status.code)", metadata: [
+            "route": "\(route)",
+            "status": "\(response.status.code)",
+            "bytes": "\(response.body.count)",
+            "duration_ms": "\(Double(microseconds) / 1000)",
+            "request_id": "\(requestID)",
+            "remote": "\(request.remoteAddress)",
+        ])
+    }
+}

@@ -1,0 +1,23 @@
+import HTTPServer
+
+extension DatelineApplication {
+    /// A 200 JSON response with a strong ETag; `If-None-Match` that matches turns it into a 304.
+    func jsonResponse(_ body: [UInt8], _ context: RequestContext, cacheControl: String? = nil,
+                      extraHeaders: [(String, String)] = []) -> HTTPResponse {
+        let tag = EntityTag.of(body)
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "application/json; charset=utf-8")
+        headers.add("Cache-Control", cacheControl ?? self.cacheControl)
+        headers.add("ETag", tag)
+        for (name, value) in extraHeaders { headers.add(name, value) }
+        if let condition = context.request.headers["If-None-Match"], EntityTag.noneMatchHits(condition, tag: tag) {
+            return HTTPResponse(status: .notModified, headers: headers)
+        }
+        return HTTPResponse(status: .ok, headers: headers, body: body)
+    }
+
+    /// Rejects parameters the route does not know (with suggestions) and malformed encodings, all at once.
+    func unknownParameters(_ context: RequestContext, allowed: [String]) -> [Problem.Entry] {
+        context.parameters.malformed + context.parameters.unknown(allowed: allowed)
+    }
+}

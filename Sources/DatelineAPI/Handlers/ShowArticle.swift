@@ -1,0 +1,42 @@
+import Articles
+import HTTPServer
+
+extension DatelineApplication {
+    /// `GET /articles/{ref}`: the whole article (or `fields`), with `ETag` and `Last-Modified`.
+    func showArticle(ref: String, _ context: RequestContext) throws -> HTTPResponse {
+        var problems = unknownParameters(context, allowed: ["fields"])
+        var fields = ArticleField.allCases
+        if let fieldsValue = context.parameters.value("fields") {
+            do {
+                fields = try ArticleQuery.parse([("fields", fieldsValue)]).fields
+            } catch {
+                problems += error.problems.map { .parameter($0.name, $0.message) }
+            }
+        }
+        guard problems.isEmpty else { throw Problem.badParameters(problems) }
+        let article = try visibleArticle(ref: ref, context)
+
+        let lastModified = HTTPDate.format(secondsSince1970: article.updatedAt.secondsSince1970)
+        if context.request.headers["If-None-Match"] == nil,
+           let since = context.request.headers["If-Modified-Since"].flatMap(HTTPDate.parse),
+           article.updatedAt.secondsSince1970 <= since {
+            var json = JSONWriter()
+            json.article(article, fields: fields)
+            var response = jsonResponse(json.bytes, context, extraHeaders: [("Last-Modified", lastModified)])
+            response.status = .notModified
+            response.body = []
+            return response
+        }
+        var json = JSONWriter(capacity: 1024 + article.body.utf8.count)
+        json.article(article, fields: fields)
+        return jsonResponse(json.bytes, context, extraHeaders: [("Last-Modified", lastModified)])
+    }
+
+    /// The article named by id or slug as this requester may see it: readers get 404 for what they may not see.
+    func visibleArticle(ref: String, _ context: RequestContext) throws -> Article {
+        guard let article = try store.article(ref: ref), context.isEditor || article.isVisible(at: context.now) else {
+            throw Problem.notFound("No article has the id or slug '\(ref)'.")
+        }
+        return article
+    }
+}

@@ -1,0 +1,60 @@
+/// The routes the API knows, matched from the path alone. The template names the route in logs and metrics.
+enum Route: Equatable {
+    case articles
+    case article(ref: String)
+    case related(ref: String)
+    case categories
+    case tags
+    case authors
+    case health
+    case ready
+    case staticFile
+
+    /// The route's template: `/articles/{ref}`, never the raw path.
+    var template: String {
+        switch self {
+        case .articles: "/articles"
+        case .article: "/articles/{ref}"
+        case .related: "/articles/{ref}/related"
+        case .categories: "/categories"
+        case .tags: "/tags"
+        case .authors: "/authors"
+        case .health: "/health"
+        case .ready: "/ready"
+        case .staticFile: "/{file}"
+        }
+    }
+
+    /// The methods the route answers (HEAD wherever GET).
+    var allowedMethods: [String] { ["GET", "HEAD"] }
+
+    /// Matches a raw path (before percent-decoding). A ref segment is decoded; one that does not decode to
+    /// UTF-8 cannot name an article and is left as it is, to be answered 404.
+    init(path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
+        switch parts.count {
+        case 1:
+            switch parts[0] {
+            case "articles": self = .articles
+            case "categories": self = .categories
+            case "tags": self = .tags
+            case "authors": self = .authors
+            case "health": self = .health
+            case "ready": self = .ready
+            default: self = .staticFile
+            }
+        case 2 where parts[0] == "articles" && !parts[1].isEmpty:
+            self = .article(ref: Self.decode(parts[1]))
+        case 3 where parts[0] == "articles" && !parts[1].isEmpty && parts[2] == "related":
+            self = .related(ref: Self.decode(parts[1]))
+        default:
+            self = .staticFile
+        }
+    }
+
+    private static func decode(_ segment: Substring) -> String {
+        guard segment.contains("%") else { return String(segment) }
+        // In a path `+` is a plus: percent-decode only, unlike a form-encoded query.
+        return QueryParameters.percentDecode(segment, plusIsSpace: false) ?? String(segment)
+    }
+}

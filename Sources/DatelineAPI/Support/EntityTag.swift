@@ -1,0 +1,35 @@
+/// Strong entity tags and `If-None-Match` evaluation (RFC 9110 §8.8.3, §13.1.2).
+enum EntityTag {
+    /// A strong tag from the representation's bytes: FNV-1a 64, so equal bytes always get the same tag.
+    static func of(_ body: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
+    }
+
+    /// Whether `If-None-Match` (a list of tags or `*`) matches `tag`; weak comparison, as the RFC asks for GET.
+    static func noneMatchHits(_ header: String, tag: String) -> Bool {
+        let bare = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
+        for candidate in header.split(separator: ",") {
+            var value = candidate.trimmingSpaces
+            if value == "*" { return true }
+            if value.hasPrefix("W/") { value = value.dropFirst(2) }
+            if value == bare { return true }
+        }
+        return false
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        var value = self
+        while let first = value.first, first == " " || first == "\t" { value = value.dropFirst() }
+        while let last = value.last, last == " " || last == "\t" { value = value.dropLast() }
+        return value
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Articles
+import DatelineAPI
+import Dispatch
+import Foundation
+import HTTPServer
+import Logging
+
+/// `dateline serve`: load the articles, listen, and drain gracefully on SIGTERM or SIGINT.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the API (and the reader in ./Public) over HTTP.",
+        discussion: "With no options it serves the bundled sample articles from memory on http://127.0.0.1:8080."
+    )
+
+    @OptionGroup var options: ServeOptions
+
+    func run() throws {
+        let settings = try Settings.resolve(options, environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = settings.logLevel
+            return handler
+        }
+        var logger = Logger(label: "dateline")
+        logger.logLevel = settings.logLevel
+
+        let started = ContinuousClock.now
+        let articles: [Article]
+        let source: String
+        switch settings.seed {
+        case .sample:
+            articles = SampleArticles.load()
+            source = "the bundled sample"
+        case .none:
+            articles = []
+            source = "nothing (--seed none)"
+        case .file(let path):
+            articles = try ArticleImport.load(contentsOf: path)
+            source = path
+        }
+        let store = try MemoryStore(articles: articles)
+        let application = DatelineApplication(store: store, configuration: settings.api, logger: logger)
+        let server = Server(configuration: settings.server, responder: application, logger: logger)
+        let port = try server.start()
+
+        let host = settings.server.host.contains(":") ? "[\(settings.server.host)]" : settings.server.host
+        logger.notice("listening on http://\(host):\(port)", metadata: [
+            "articles": "\(articles.count)",
+            "source": "\(source)",
+            "store": "\(settings.store)",
+            "event_loops": "\(settings.server.eventLoopCount)",
+            "startup_ms": "\((ContinuousClock.now - started).components.seconds * 1000 + (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)",
+        ])
+        if settings.api.editorTokens.isEmpty {
+            logger.notice("no editor tokens configured: every request that presents a token is refused")
+        }
+
+        let drain = GracefulDrain(server: server, readiness: application.readiness, settings: settings, logger: logger)
+        drain.installSignalHandlers()
+        dispatchMain()
+    }
+}

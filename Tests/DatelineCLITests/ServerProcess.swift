@@ -1,0 +1,79 @@
+import DatelineTesting
+import Foundation
+import Synchronization
+import Testing
+
+/// A `dateline` process started by a test, with its output captured; always killed when the test ends.
+final class ServerProcess: Sendable {
+    let process: Process
+    private let output = Mutex<Data>(Data())
+    private let errors = Mutex<Data>(Data())
+
+    /// The built `dateline` binary, beside the test bundle in the build folder.
+    static var executable: URL {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        // On Linux the tests run from `…/debug/datelinePackageTests.xctest`; elsewhere from inside a bundle.
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("dateline").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("dateline")
+    }
+
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DATELINE_") && $0.key != "PORT" }
+        merged.merge(environment) { $1 }
+        process.environment = merged
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        out.fileHandleForReading.readabilityHandler = { [output] handle in
+            let data = handle.availableData
+            output.withLock { $0.append(data) }
+        }
+        err.fileHandleForReading.readabilityHandler = { [errors] handle in
+            let data = handle.availableData
+            errors.withLock { $0.append(data) }
+        }
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    var standardOutput: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
+    var standardError: String { errors.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    /// Waits (bounded) for the start-up line `listening on http://127.0.0.1:PORT` and returns PORT.
+    func waitForPort(timeout: Duration = .seconds(30)) throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let range = standardOutput.range(of: "listening on http://127.0.0.1:") {
+                let digits = standardOutput[range.upperBound...].prefix { $0.isNumber }
+                if let port = Int(digits), !digits.isEmpty { return port }
+            }
+            if !process.isRunning { break }
+            usleep(20_000)
+        }
+        throw ProcessFailure(message: "no 'listening on' line; stdout: \(standardOutput) stderr: \(standardError)")
+    }
+
+    /// Waits (bounded) for the process to exit and returns its status, or nil if it is still running.
+    func waitForExit(timeout: Duration) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+}
+
+struct ProcessFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
