@@ -19,8 +19,10 @@ let package = Package(
     targets: [
         // Articles: the model, validation, queries, the storage protocol and the in-memory store. No HTTP.
         .target(name: "Articles"),
+        // epoll and eventfd, which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CEpoll"),
         // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, limits, drain. Knows nothing of articles.
-        .target(name: "HTTPServer", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(name: "HTTPServer", dependencies: ["CEpoll", .product(name: "Logging", package: "swift-log")]),
         // DatelineAPI: routes and handlers; the only place where HTTP and articles meet.
         .target(
             name: "DatelineAPI",
@@ -35,7 +37,7 @@ let package = Package(
             ]
         ),
         // Test support shared by the test targets: a raw-socket HTTP client and server helpers.
-        .target(name: "DatelineTesting", dependencies: ["HTTPServer"]),
+        .target(name: "DatelineTesting", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "DatelineTesting"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),

@@ -1,0 +1,253 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One client connection, owned by one event loop thread: its socket, buffers and parser. Nothing here is
+/// shared, so nothing needs a lock.
+final class Connection {
+    let fd: CInt
+    let remoteAddress: String
+    private unowned let loop: EventLoop
+    private var parser: RequestParser
+    private var input: [UInt8] = []
+    private var inputStart = 0
+    private var output: [UInt8] = []
+    private var outputStart = 0
+
+    /// No more requests are read; the connection closes once its output is written.
+    private var closeAfterOutput = false
+    /// The peer sent EOF: answer what is complete, then close.
+    private var peerFinished = false
+    /// Output could not all be written; waiting for EPOLLOUT.
+    private var waitingForWritable = false
+    /// After the last response: the write side is shut and the rest of the input is read and dropped,
+    /// so the peer sees the response rather than a reset.
+    private(set) var isLingering = false
+    private(set) var isClosed = false
+    private var requestsServed = 0
+    private var receivedAnyOfHead = false
+
+    /// When the current timer fires, and what it means.
+    private(set) var deadline: ContinuousClock.Instant
+    private var deadlineKind = DeadlineKind.header
+
+    enum DeadlineKind { case header, body, idle, write, linger }
+
+    init(fd: CInt, remoteAddress: String, loop: EventLoop) {
+        self.fd = fd
+        self.remoteAddress = remoteAddress
+        self.loop = loop
+        self.parser = RequestParser(limits: loop.limits)
+        self.deadline = .now + loop.configuration.headerReadTimeout
+    }
+
+    /// Idle: between requests with nothing buffered in either direction. Drain closes these at once.
+    var isIdle: Bool {
+        !isLingering && parser.isAtRequestBoundary && inputStart == input.count && outputStart == output.count
+    }
+
+    // MARK: Events
+
+    func readable() {
+        if isLingering {
+            discardInput()
+            return
+        }
+        let count: Int
+        do {
+            switch try loop.readInto(fd) {
+            case .wouldBlock: return
+            case .processed(let read): count = read
+            }
+        } catch {
+            close()
+            return
+        }
+        if count == 0 {
+            peerFinished = true
+        } else {
+            if input.count == inputStart, parser.isAtRequestBoundary, !receivedAnyOfHead {
+                receivedAnyOfHead = true
+                if requestsServed > 0 { setDeadline(.header, after: loop.configuration.headerReadTimeout) }
+            }
+            if inputStart == input.count {
+                input.removeAll(keepingCapacity: true)
+                inputStart = 0
+            } else if inputStart > 64 * 1024 && inputStart * 2 > input.count {
+                input.removeFirst(inputStart)
+                inputStart = 0
+            }
+            input.append(contentsOf: loop.readBuffer[..<count])
+            if parser.isReadingBody { setDeadline(.body, after: loop.configuration.bodyReadTimeout) }
+        }
+        processInput()
+        if peerFinished && !isClosed && !isLingering {
+            // Nothing more will come: finish what is owed, then close.
+            if outputStart == output.count { close() } else { closeAfterOutput = true }
+        }
+    }
+
+    func writable() {
+        flush()
+        if !waitingForWritable && !isClosed && !closeAfterOutput { processInput() }
+    }
+
+    /// The timer sweep: acts if the deadline has passed.
+    func checkDeadline(now: ContinuousClock.Instant) {
+        guard !isClosed, now >= deadline else { return }
+        switch deadlineKind {
+        case .header:
+            if receivedAnyOfHead || input.count > inputStart {
+                loop.counters.timedOut.add(1, ordering: .relaxed)
+                fail(.headerTimeout, request: nil)
+            } else {
+                close()   // a connection that never sent anything (or an idle one): close quietly
+            }
+        case .body:
+            loop.counters.timedOut.add(1, ordering: .relaxed)
+            fail(.bodyTimeout, request: nil)
+        case .idle, .write, .linger:
+            close()
+        }
+    }
+
+    /// Drain: close if idle, otherwise answer the request in flight with `Connection: close`.
+    func beginDrain() {
+        if isIdle { close() }
+    }
+
+    // MARK: Requests
+
+    private func processInput() {
+        while !isClosed && !closeAfterOutput && !isLingering && output.count - outputStart < loop.configuration.maxPendingOutputBytes {
+            let (consumed, event) = input.withUnsafeBufferPointer { buffer in
+                parser.parse(UnsafeBufferPointer(rebasing: buffer[inputStart...]))
+            }
+            inputStart += consumed
+            switch event {
+            case .needMore:
+                if parser.isReadingBody, deadlineKind != .body { setDeadline(.body, after: loop.configuration.bodyReadTimeout) }
+                flush()
+                return
+            case .expectsContinue:
+                output.append(contentsOf: ResponseWriter.continueResponse)
+                setDeadline(.body, after: loop.configuration.bodyReadTimeout)
+            case .request(var request):
+                request.remoteAddress = remoteAddress
+                request.receivedAt = .now
+                respond(to: request)
+            case .failure(let error, var request):
+                request?.remoteAddress = remoteAddress
+                loop.counters.malformed.add(1, ordering: .relaxed)
+                fail(error, request: request)
+                return
+            }
+        }
+        flush()
+    }
+
+    private func respond(to request: HTTPRequest) {
+        loop.counters.requests.add(1, ordering: .relaxed)
+        requestsServed += 1
+        receivedAnyOfHead = false
+        var response: HTTPResponse
+        do {
+            response = try loop.responder.respond(to: request)
+        } catch {
+            loop.logger.error("responder threw", metadata: ["error": "\(error)", "target": "\(request.target)"])
+            response = loop.responder.respond(to: .handlerFailed, request: request)
+        }
+        let keepAlive = request.wantsKeepAlive && !loop.counters.draining.load(ordering: .relaxed) && !peerFinished
+        let header: ResponseWriter.ConnectionHeader =
+            !keepAlive ? .close : (request.version.minor == 0 ? .keepAlive : .none)
+        loop.writer.write(response, headRequest: request.method == "HEAD", connection: header, to: &output)
+        if keepAlive {
+            setDeadline(.idle, after: loop.configuration.idleTimeout)
+        } else {
+            closeAfterOutput = true
+        }
+    }
+
+    /// Answers a request the server refused and closes after it.
+    private func fail(_ error: HTTPServerError, request: HTTPRequest?) {
+        let response = loop.responder.respond(to: error, request: request)
+        loop.writer.write(response, headRequest: request?.method == "HEAD", connection: .close, to: &output)
+        closeAfterOutput = true
+        flush()
+    }
+
+    // MARK: Output
+
+    private func flush() {
+        while outputStart < output.count {
+            let result: IOResult<Int>
+            do {
+                result = try output.withUnsafeBytes { try Posix.send(fd, UnsafeRawBufferPointer(rebasing: $0[outputStart...])) }
+            } catch {
+                close()
+                return
+            }
+            switch result {
+            case .processed(let count):
+                outputStart += count
+            case .wouldBlock:
+                if !waitingForWritable {
+                    waitingForWritable = true
+                    loop.watch(self, writable: true)
+                    setDeadline(.write, after: loop.configuration.idleTimeout)
+                }
+                return
+            }
+        }
+        output.removeAll(keepingCapacity: output.capacity <= 256 * 1024)
+        outputStart = 0
+        if waitingForWritable {
+            waitingForWritable = false
+            loop.watch(self, writable: false)
+            if deadlineKind == .write { setDeadline(.idle, after: loop.configuration.idleTimeout) }
+        }
+        if closeAfterOutput { linger() }
+    }
+
+    // MARK: Closing
+
+    /// Shuts the write side and drops further input for a moment, so a client still sending (a body we
+    /// refused, pipelined requests) gets our response instead of a connection reset.
+    private func linger() {
+        guard !isLingering, !isClosed else { return }
+        if peerFinished {
+            close()
+            return
+        }
+        isLingering = true
+        shutdown(fd, Int32(SHUT_WR))
+        setDeadline(.linger, after: min(.seconds(2), loop.configuration.idleTimeout))
+        discardInput()
+    }
+
+    private func discardInput() {
+        input.removeAll()
+        inputStart = 0
+        while !isClosed {
+            switch try? loop.readInto(fd) {
+            case .processed(let count) where count > 0: continue
+            case .wouldBlock: return
+            default: close()
+            }
+        }
+    }
+
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        loop.remove(self)
+    }
+
+    private func setDeadline(_ kind: DeadlineKind, after interval: Duration) {
+        deadlineKind = kind
+        deadline = .now + interval
+    }
+}
+
+@available(*, unavailable)
+extension Connection: Sendable {}

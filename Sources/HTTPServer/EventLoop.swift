@@ -1,0 +1,216 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CEpoll
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+
+/// One epoll loop on its own thread. It owns a listening socket (SO_REUSEPORT, so the kernel spreads new
+/// connections over the loops) and every connection it accepts: no locks, no thread hops per request.
+/// Other threads talk to it only through `send(_:)`, which queues a command and wakes it via an eventfd.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: everything mutable below is touched only on the loop's own thread; `commands` is a Mutex.
+    enum Command { case drain, forceClose }
+
+    let configuration: ServerConfiguration
+    let limits: RequestParser.Limits
+    let responder: any HTTPResponder
+    let logger: Logger
+    let counters: ServerCounters
+    var writer = ResponseWriter()
+    /// Reads land here first: one 64 KiB buffer per loop rather than one per connection.
+    private(set) var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    private let epoll: CInt
+    private let wakeup: CInt
+    private var listener: CInt
+    private var connections: [CInt: Connection] = [:]
+    private let commands = Mutex<[Command]>([])
+    private(set) var isDraining = false
+    private var acceptPausedUntil: ContinuousClock.Instant?
+    private let sweepInterval: Duration
+    private var nextSweep = ContinuousClock.now
+
+    init(listener: CInt, configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger, counters: ServerCounters) throws {
+        self.listener = listener
+        self.configuration = configuration
+        self.limits = RequestParser.Limits(configuration)
+        self.responder = responder
+        self.logger = logger
+        self.counters = counters
+        let shortest = min(configuration.headerReadTimeout, configuration.bodyReadTimeout, configuration.idleTimeout)
+        sweepInterval = max(.milliseconds(10), min(.milliseconds(250), shortest / 4))
+        epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epoll >= 0 else { throw SystemError(errno: errno, call: "epoll_create1") }
+        wakeup = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+        guard wakeup >= 0 else { throw SystemError(errno: errno, call: "eventfd") }
+        try add(wakeup, events: EPOLLIN.rawValue)
+        try add(listener, events: EPOLLIN.rawValue)
+    }
+
+    /// Queues a command for the loop thread and wakes it.
+    func send(_ command: Command) {
+        commands.withLock { $0.append(command) }
+        var one: UInt64 = 1
+        _ = write(wakeup, &one, 8)
+    }
+
+    /// Runs until drained (or force-closed); then releases every descriptor it owns.
+    func run() {
+        var events = [epoll_event](repeating: epoll_event(), count: 512)
+        while true {
+            let timeout = Int32(sweepInterval.components.seconds * 1000 + sweepInterval.components.attoseconds / 1_000_000_000_000_000)
+            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epoll, $0.baseAddress, Int32($0.count), timeout) }
+            if count < 0 && errno != EINTR {
+                logger.critical("epoll_wait failed", metadata: ["error": "\(SystemError(errno: errno, call: "epoll_wait"))"])
+                break
+            }
+            for index in 0..<max(0, Int(count)) {
+                let event = events[index]
+                let fd = event.data.fd
+                if fd == wakeup {
+                    if !handleCommands() { return shutDown() }
+                } else if fd == listener {
+                    acceptConnections()
+                } else if let connection = connections[fd] {
+                    if event.events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && event.events & EPOLLIN.rawValue == 0 {
+                        connection.close()
+                    } else {
+                        if event.events & EPOLLOUT.rawValue != 0 { connection.writable() }
+                        if event.events & EPOLLIN.rawValue != 0, !connection.isClosed { connection.readable() }
+                    }
+                }
+            }
+            let now = ContinuousClock.now
+            if now >= nextSweep {
+                nextSweep = now + sweepInterval
+                sweep(now: now)
+            }
+            if isDraining && connections.isEmpty { return shutDown() }
+        }
+        shutDown()
+    }
+
+    // MARK: Accepting
+
+    private func acceptConnections() {
+        for _ in 0..<256 {
+            let accepted: (fd: CInt, address: String)
+            do {
+                switch try Posix.accept(listener) {
+                case .wouldBlock: return
+                case .processed(let value): accepted = value
+                }
+            } catch let error as SystemError {
+                // Out of descriptors or memory: stop accepting for a moment instead of spinning on the
+                // still-readable listener; the sweep resumes it.
+                logger.warning("accept failed; pausing accepts for 100 ms", metadata: ["error": "\(error)"])
+                try? remove(listener)
+                acceptPausedUntil = .now + .milliseconds(100)
+                return
+            } catch {
+                return
+            }
+            if counters.open.add(1, ordering: .relaxed).newValue > configuration.maxConnections {
+                counters.open.subtract(1, ordering: .relaxed)
+                counters.rejected.add(1, ordering: .relaxed)
+                Glibc.close(accepted.fd)
+                continue
+            }
+            counters.accepted.add(1, ordering: .relaxed)
+            try? Posix.setOption(accepted.fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
+            let connection = Connection(fd: accepted.fd, remoteAddress: accepted.address, loop: self)
+            do {
+                try add(accepted.fd, events: EPOLLIN.rawValue)
+                connections[accepted.fd] = connection
+            } catch {
+                counters.open.subtract(1, ordering: .relaxed)
+                Glibc.close(accepted.fd)
+            }
+        }
+    }
+
+    // MARK: Connections' needs
+
+    /// Reads once into the loop's buffer.
+    func readInto(_ fd: CInt) throws -> IOResult<Int> {
+        try readBuffer.withUnsafeMutableBytes { try Posix.read(fd, into: $0) }
+    }
+
+    /// Switches a connection between waiting to read and waiting to write (never both: a connection that
+    /// cannot write its answers is not read, which pushes back on the client).
+    func watch(_ connection: Connection, writable: Bool) {
+        var event = epoll_event()
+        event.events = writable ? EPOLLOUT.rawValue : EPOLLIN.rawValue
+        event.data.fd = connection.fd
+        _ = epoll_ctl(epoll, EPOLL_CTL_MOD, connection.fd, &event)
+    }
+
+    func remove(_ connection: Connection) {
+        connections[connection.fd] = nil
+        _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
+        Glibc.close(connection.fd)
+        counters.open.subtract(1, ordering: .relaxed)
+    }
+
+    // MARK: Timers and commands
+
+    private func sweep(now: ContinuousClock.Instant) {
+        if let resume = acceptPausedUntil, now >= resume, !isDraining {
+            acceptPausedUntil = nil
+            try? add(listener, events: EPOLLIN.rawValue)
+        }
+        for connection in connections.values where now >= connection.deadline {
+            connection.checkDeadline(now: now)
+        }
+    }
+
+    /// Returns false when the loop must stop now.
+    private func handleCommands() -> Bool {
+        var value: UInt64 = 0
+        _ = read(wakeup, &value, 8)
+        let pending = commands.withLock { queue in
+            defer { queue.removeAll() }
+            return queue
+        }
+        for command in pending {
+            switch command {
+            case .drain:
+                guard !isDraining else { continue }
+                isDraining = true
+                stopListening()
+                for connection in Array(connections.values) { connection.beginDrain() }
+            case .forceClose:
+                return false
+            }
+        }
+        return true
+    }
+
+    private func stopListening() {
+        guard listener >= 0 else { return }
+        try? remove(listener)
+        Glibc.close(listener)
+        listener = -1
+    }
+
+    private func shutDown() {
+        stopListening()
+        for connection in Array(connections.values) { connection.close() }
+        Glibc.close(wakeup)
+        Glibc.close(epoll)
+    }
+
+    private func add(_ fd: CInt, events: UInt32) throws {
+        var event = epoll_event()
+        event.events = events
+        event.data.fd = fd
+        guard epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event) == 0 else { throw SystemError(errno: errno, call: "epoll_ctl") }
+    }
+
+    private func remove(_ fd: CInt) throws {
+        guard epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil) == 0 else { throw SystemError(errno: errno, call: "epoll_ctl") }
+    }
+}

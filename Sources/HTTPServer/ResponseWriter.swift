@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Serialises responses into a connection's output buffer: status line, the responder's headers, then the
+/// server's own `Date`, `Content-Length` and `Connection`, and the body (not for HEAD, 1xx, 204, 304).
+struct ResponseWriter {
+    private var dateSecond = -1
+    private var dateLine: [UInt8] = []
+
+    /// Appends `response` to `output`.
+    mutating func write(_ response: HTTPResponse, headRequest: Bool, connection: ConnectionHeader, to output: inout [UInt8]) {
+        output.reserveCapacity(output.count + 256 + response.body.count)
+        output.append(contentsOf: Self.statusLine(response.status))
+        for (name, value) in response.headers where Self.isAllowed(name: name, value: value) {
+            output.append(contentsOf: name.utf8)
+            output.append(UInt8(ascii: ":"))
+            output.append(.space)
+            output.append(contentsOf: value.utf8)
+            output.append(.cr)
+            output.append(.lf)
+        }
+        output.append(contentsOf: currentDateLine())
+        if !response.status.forbidsBody {
+            output.append(contentsOf: Self.contentLengthPrefix)
+            output.append(contentsOf: String(response.body.count).utf8)
+            output.append(.cr)
+            output.append(.lf)
+        }
+        switch connection {
+        case .none: break
+        case .close: output.append(contentsOf: Self.connectionClose)
+        case .keepAlive: output.append(contentsOf: Self.connectionKeepAlive)
+        }
+        output.append(.cr)
+        output.append(.lf)
+        if !headRequest && !response.status.forbidsBody {
+            output.append(contentsOf: response.body)
+        }
+    }
+
+    enum ConnectionHeader { case none, close, keepAlive }
+
+    static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    /// The server writes these itself; a responder's copy would contradict them. A name or value with CR, LF
+    /// or NUL would split the response, so such a header is dropped rather than sent.
+    private static func isAllowed(name: String, value: String) -> Bool {
+        for reserved in ["Content-Length", "Date", "Connection", "Transfer-Encoding"] where HTTPHeaders.namesMatch(name, reserved) {
+            return false
+        }
+        if name.utf8.isEmpty || !name.utf8.allSatisfy(\.isTokenCharacter) { return false }
+        return !value.utf8.contains { $0 == .cr || $0 == .lf || $0 == 0 }
+    }
+
+    private static func statusLine(_ status: HTTPStatus) -> [UInt8] {
+        if status == .ok { return okLine }
+        return Array("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
+    }
+
+    /// `Date: …\r\n`, formatted once a second.
+    private mutating func currentDateLine() -> [UInt8] {
+        let now = time(nil)
+        if now != dateSecond {
+            dateSecond = now
+            dateLine = Array("Date: \(HTTPDate.format(secondsSince1970: Int64(now)))\r\n".utf8)
+        }
+        return dateLine
+    }
+
+    private static let okLine = Array("HTTP/1.1 200 OK\r\n".utf8)
+    private static let contentLengthPrefix = Array("Content-Length: ".utf8)
+    private static let connectionClose = Array("Connection: close\r\n".utf8)
+    private static let connectionKeepAlive = Array("Connection: keep-alive\r\n".utf8)
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HTTPServer
+
+/// Echoes what it got, and has a few routes that misbehave on purpose.
+struct EchoResponder: HTTPResponder {
+    struct Failure: Error {}
+
+    func respond(to request: HTTPRequest) throws -> HTTPResponse {
+        switch request.path {
+        case "/throw":
+            throw Failure()
+        case "/slow":
+            // Blocks this loop's thread on purpose: a request that is still in flight when stop() comes.
+            usleep(700_000)
+            return text("slow done")
+        case "/no-content":
+            return HTTPResponse(status: .noContent, body: Array("dropped".utf8))
+        case "/not-modified":
+            return HTTPResponse(status: .notModified, headers: HTTPHeaders([("ETag", "\"v1\"")]))
+        case "/split":
+            return HTTPResponse(headers: HTTPHeaders([("X-Evil", "a\r\nSet-Cookie: b"), ("X-Fine", "ok")]))
+        default:
+            let body = String(decoding: request.body, as: UTF8.self)
+            return text("\(request.method) \(request.path) \(request.query ?? "-") \(body)")
+        }
+    }
+
+    private func text(_ body: String) -> HTTPResponse {
+        HTTPResponse(headers: HTTPHeaders([("Content-Type", "text/plain")]), body: Array(body.utf8))
+    }
+}
+
+/// How many of this process's descriptors are server-side sockets of `port` (listening or accepted: their
+/// local port is `port`). Other tests run in parallel, so counting all descriptors would not say whose they are.
+func serverSocketCount(port: Int) -> Int {
+    var inodes = Set<String>()
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ")
+            guard fields.count > 9, let colon = fields[1].lastIndex(of: ":"),
+                  Int(fields[1][fields[1].index(after: colon)...], radix: 16) == port else { continue }
+            inodes.insert(String(fields[9]))
+        }
+    }
+    let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    return descriptors.filter { fd in
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)"),
+              target.hasPrefix("socket:[") else { return false }
+        return inodes.contains(String(target.dropFirst(8).dropLast()))
+    }.count
+}
