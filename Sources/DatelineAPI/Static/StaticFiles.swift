@@ -78,7 +78,7 @@ struct StaticFiles {
     /// Follows symlinks; only regular files and folders count.
     private static func fileInfo(_ path: String) -> Info? {
         var buffer = Glibc.stat()
-        guard Glibc.stat(path, &buffer) == 0 else { return nil }
+        guard stat(path, &buffer) == 0 else { return nil }
         let type = buffer.st_mode & S_IFMT
         guard type == S_IFREG || type == S_IFDIR else { return nil }
         return Info(isDirectory: type == S_IFDIR, size: Int64(buffer.st_size), modified: Int64(buffer.st_mtim.tv_sec))
