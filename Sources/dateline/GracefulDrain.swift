@@ -13,7 +13,6 @@ final class GracefulDrain: Sendable {
     private let deadline: Duration
     private let logger: Logger
     private let queue = DispatchQueue(label: "dateline.drain")
-    private let sources: [any DispatchSourceSignal]
 
     init(server: Server, readiness: Readiness, settings: Settings, logger: Logger) {
         self.server = server
@@ -21,15 +20,17 @@ final class GracefulDrain: Sendable {
         self.gracePeriod = settings.gracePeriod
         self.deadline = settings.drainDeadline
         self.logger = logger
-        self.sources = [SIGTERM, SIGINT].map { DispatchSource.makeSignalSource(signal: $0, queue: queue) }
     }
 
-    func installSignalHandlers() {
-        for (source, number) in zip(sources, [SIGTERM, SIGINT]) {
+    /// Routes SIGTERM and SIGINT to the drain. The caller keeps the returned sources alive.
+    func installSignalHandlers() -> [any DispatchSourceSignal] {
+        [SIGTERM, SIGINT].map { number in
             // Ignore the default action so the signal reaches only the Dispatch source.
             signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [self] in begin(signal: number) }
             source.resume()
+            return source
         }
     }
 

@@ -58,7 +58,7 @@ struct ServeCommand: ParsableCommand {
         }
 
         let drain = GracefulDrain(server: server, readiness: application.readiness, settings: settings, logger: logger)
-        drain.installSignalHandlers()
-        dispatchMain()
+        let signalSources = drain.installSignalHandlers()
+        withExtendedLifetime(signalSources) { dispatchMain() }
     }
 }

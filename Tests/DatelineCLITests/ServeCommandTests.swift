@@ -126,12 +126,16 @@ struct ServeCommandTests {
         let first = try ServerProcess(["generate", "200", "--output", file.path])
         #expect(first.waitForExit(timeout: .seconds(30)) == 0)
         let bytes = try Data(contentsOf: file)
-        let second = try ServerProcess(["generate", "200"])
+        let again = FileManager.default.temporaryDirectory.appendingPathComponent("generated-again-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: again) }
+        let second = try ServerProcess(["generate", "200", "-o", again.path])
         #expect(second.waitForExit(timeout: .seconds(30)) == 0)
-        // Give the pipe reader a moment to drain the last bytes.
-        let deadline = ContinuousClock.now + .seconds(5)
-        while second.standardOutput.utf8.count < bytes.count, ContinuousClock.now < deadline { usleep(20_000) }
-        #expect(Data(second.standardOutput.utf8) == bytes)
+        let same = try Data(contentsOf: again) == bytes
+        #expect(same, "the same count and seed give the same bytes")
+        let other = try ServerProcess(["generate", "200", "--random-seed", "7", "-o", again.path])
+        #expect(other.waitForExit(timeout: .seconds(30)) == 0)
+        let differs = try Data(contentsOf: again) != bytes
+        #expect(differs, "another seed gives other articles")
         let array = try #require(try JSONSerialization.jsonObject(with: bytes) as? [[String: Any]])
         #expect(array.count == 200)
 
@@ -141,5 +145,19 @@ struct ServeCommandTests {
         #expect(response.status == 200)
         #expect(response.header("X-Total-Count").flatMap(Int.init) ?? 0 > 150)
         server.signal(SIGKILL)
+    }
+
+    @Test("generate without --output writes the JSON to standard output")
+    func generateToStandardOutput() throws {
+        let process = try ServerProcess(["generate", "3"])
+        #expect(process.waitForExit(timeout: .seconds(30)) == 0)
+        // The pipe's reader may still be catching up when the process has exited.
+        var array: [[String: Any]]?
+        let deadline = ContinuousClock.now + .seconds(5)
+        while array == nil, ContinuousClock.now < deadline {
+            array = (try? JSONSerialization.jsonObject(with: Data(process.standardOutput.utf8))) as? [[String: Any]]
+            if array == nil { usleep(20_000) }
+        }
+        #expect(array?.count == 3)
     }
 }

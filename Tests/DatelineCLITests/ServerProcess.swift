@@ -6,8 +6,8 @@ import Testing
 /// A `dateline` process started by a test, with its output captured; always killed when the test ends.
 final class ServerProcess: Sendable {
     let process: Process
-    private let output = Mutex<Data>(Data())
-    private let errors = Mutex<Data>(Data())
+    private let output = LockedData()
+    private let errors = LockedData()
 
     /// The built `dateline` binary, beside the test bundle in the build folder.
     static var executable: URL {
@@ -33,11 +33,11 @@ final class ServerProcess: Sendable {
         process.standardError = err
         out.fileHandleForReading.readabilityHandler = { [output] handle in
             let data = handle.availableData
-            output.withLock { $0.append(data) }
+            output.append(data)
         }
         err.fileHandleForReading.readabilityHandler = { [errors] handle in
             let data = handle.availableData
-            errors.withLock { $0.append(data) }
+            errors.append(data)
         }
         try process.run()
     }
@@ -46,8 +46,8 @@ final class ServerProcess: Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    var standardOutput: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
-    var standardError: String { errors.withLock { String(decoding: $0, as: UTF8.self) } }
+    var standardOutput: String { output.text }
+    var standardError: String { errors.text }
 
     /// Waits (bounded) for the start-up line `listening on http://127.0.0.1:PORT` and returns PORT.
     func waitForPort(timeout: Duration = .seconds(30)) throws -> Int {
@@ -76,4 +76,13 @@ final class ServerProcess: Sendable {
 struct ProcessFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+}
+
+/// Bytes appended by a pipe's reader thread and read by the test.
+final class LockedData: Sendable {
+    private let data = Mutex<Data>(Data())
+
+    func append(_ more: Data) { data.withLock { $0.append(more) } }
+
+    var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
 }
