@@ -1,0 +1,43 @@
+# Dateline: the two commands a newcomer needs are `make run` and `make test`.
+# Both install what is missing (Debian packages, as root or through sudo) before they build.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+SWIFT ?= swift
+HOST ?= 127.0.0.1
+PORT ?= 8080
+BUILD_LOG := .build/build.log
+
+.PHONY: run test build release deps bench clean help
+
+help:
+	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
+	@echo "make test   build and run every test (fails on any compiler warning)"
+	@echo "make bench  load-test the read endpoints with wrk; writes Benchmarks/RESULTS.md"
+
+deps:
+	@scripts/install-deps.sh build
+
+release: deps
+	$(SWIFT) build -c release --product dateline
+
+run: release
+	.build/release/dateline serve --host $(HOST) --port $(PORT)
+
+build: deps
+	@mkdir -p .build
+	$(SWIFT) build --build-tests 2>&1 | tee $(BUILD_LOG)
+	@scripts/check-warnings.sh $(BUILD_LOG)
+
+test:
+	@scripts/install-deps.sh test
+	@$(MAKE) --no-print-directory build
+	$(SWIFT) test --skip-build
+
+bench:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product dateline
+	Benchmarks/run.sh
+
+clean:
+	rm -rf .build
