@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
+LOG_LEVEL="${LOG_LEVEL:-notice}"
 THREADS="${THREADS:-1}"
 COUNT="${COUNT:-10000}"
 BIN=.build/release/dateline
@@ -36,7 +37,7 @@ end
 LUA
 
 start_ns=$(date +%s%N)
-"$BIN" serve --port 0 --seed "$WORK/articles.json" --log-level notice > "$WORK/server.log" 2>&1 &
+"$BIN" serve --port 0 --seed "$WORK/articles.json" --log-level "${LOG_LEVEL:-notice}" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true' EXIT
 PORT=""
@@ -80,7 +81,7 @@ peak_rss=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
   echo
   echo "Produced by \`make bench\` (\`Benchmarks/run.sh\`) on $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m),"
   echo "with wrk sharing the machine: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency\`, keep-alive,"
-  echo "over $COUNT articles from \`dateline generate $COUNT\`; the server runs with \`--log-level notice\`"
+  echo "over $COUNT articles from \`dateline generate $COUNT\`; the server runs with \`--log-level $LOG_LEVEL\`"
   echo "(no access lines; see the note below). These machines are noisy: compare figures of one run."
   echo
   echo "| scenario | request | requests/s | p50 | p99 | errors |"

@@ -41,6 +41,9 @@ public final class Server: Sendable {
 
     public var statistics: ServerStatistics { counters.snapshot }
 
+    /// True from the moment `stop` is called: responses from then on say `Connection: close`.
+    public var isStopping: Bool { counters.draining.load(ordering: .relaxed) }
+
     /// Binds, listens and starts the loops; returns the bound port once connections can be accepted.
     @discardableResult
     public func start() throws -> Int {

@@ -58,7 +58,11 @@ struct ServeCommandTests {
         #expect(readyStatus == 503, "/ready must say 503 during the grace period")
         #expect(try get("/health", port: port).status == 200, "serving goes on during the grace period")
 
-        usleep(1_300_000)   // past the grace period: the drain has begun
+        // Past the grace period the drain begins; the log says so just before the server stops accepting.
+        let drainDeadline = ContinuousClock.now + .seconds(10)
+        while !server.standardOutput.contains("grace period over"), ContinuousClock.now < drainDeadline { usleep(20_000) }
+        #expect(server.standardOutput.contains("grace period over"))
+        usleep(200_000)
         try inFlight.send("67890")
         let finished = try inFlight.readResponse()
         #expect(finished.status == 200)

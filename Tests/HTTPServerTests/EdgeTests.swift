@@ -175,15 +175,18 @@ struct StopTests {
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.eventLoopCount = 2
-        let server = Server(configuration: configuration, responder: EchoResponder(), logger: .init(label: "stop-test"))
+        let gate = StopGate()
+        let server = Server(configuration: configuration, responder: EchoResponder(gate: gate), logger: .init(label: "stop-test"))
+        gate.server = server
         let port = try server.start()
         #expect(serverSocketCount(port: port) == 2, "one listening socket per loop")
         let idle = try RawHTTPClient(port: port)
         try idle.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try idle.readResponse().status == 200)
         let busy = try RawHTTPClient(port: port)
+        // The slow request is held in its handler until stop() has begun.
         try busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
-        usleep(150_000)   // the slow request is now being answered
+        gate.waitForHeldRequest()
 
         let stopped = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {

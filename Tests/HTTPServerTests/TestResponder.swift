@@ -1,9 +1,32 @@
 import Foundation
 import HTTPServer
+import Synchronization
+
+/// Lets a test hold a request in flight until the server under test has begun to stop.
+final class StopGate: @unchecked Sendable {
+    // @unchecked: `server` is written once before any request arrives and only read afterwards.
+    var server: Server?
+    private let started = Atomic<Bool>(false)
+
+    /// Waits (at most 5 s) until a request is held in the handler.
+    func waitForHeldRequest() {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !started.load(ordering: .relaxed), ContinuousClock.now < deadline { usleep(5_000) }
+    }
+
+    /// Called by the handler: holds it (at most 5 s) until `stop` has been called.
+    func waitForStop() {
+        started.store(true, ordering: .relaxed)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while server?.isStopping != true, ContinuousClock.now < deadline { usleep(5_000) }
+    }
+}
 
 /// Echoes what it got, and has a few routes that misbehave on purpose.
 struct EchoResponder: HTTPResponder {
     struct Failure: Error {}
+
+    var gate: StopGate?
 
     func respond(to request: HTTPRequest) throws -> HTTPResponse {
         switch request.path {
@@ -11,7 +34,7 @@ struct EchoResponder: HTTPResponder {
             throw Failure()
         case "/slow":
             // Blocks this loop's thread on purpose: a request that is still in flight when stop() comes.
-            usleep(700_000)
+            if let gate { gate.waitForStop() } else { usleep(300_000) }
             return text("slow done")
         case "/no-content":
             return HTTPResponse(status: .noContent, body: Array("dropped".utf8))
