@@ -13,6 +13,7 @@ public final class DatelineApplication: HTTPResponder {
     let staticFiles: StaticFiles
     let editorAuth: EditorAuth
     let cacheControl: String
+    let cache = ResponseCache()
 
     public init(store: any ArticleStore, configuration: APIConfiguration, logger: Logger, readiness: Readiness = Readiness()) {
         self.store = store
@@ -65,28 +66,55 @@ public final class DatelineApplication: HTTPResponder {
             throw Problem.methodNotAllowed(request.method, allowed: route.allowedMethods)
         }
         let isEditor = try editorAuth.authenticate(request.headers["Authorization"])
-        let context = RequestContext(
+        let now = Timestamp.now()
+        guard !isEditor && route.isCacheable else {
+            var response = try dispatch(route, context(for: request, requestID: requestID, isEditor: isEditor, now: now))
+            // Nothing an editor sees may be kept by a shared cache.
+            if isEditor { response.headers.set("Cache-Control", "no-store") }
+            return response
+        }
+        // A reader's GET of an article route: answered from the cache when it holds a valid encoding. The
+        // store version is read before building, so a write that lands meanwhile makes the entry stale
+        // rather than hidden.
+        let key = request.query.map { request.path + "?" + $0 } ?? request.path
+        let version = store.version
+        if let cached = cache.lookup(key, storeVersion: version, now: now.secondsSince1970) {
+            return cached.response(to: request)
+        }
+        let response = try dispatch(route, context(for: request, requestID: requestID, isEditor: false, now: now))
+        if response.status == .ok, let tag = response.headers["ETag"] {
+            let validUntil = try store.nextScheduledPublication(after: now)?.secondsSince1970 ?? .max
+            cache.store(key, CachedResponse(
+                status: response.status, headers: response.headers, body: response.body,
+                entityTag: tag, storeVersion: version, validUntil: validUntil
+            ))
+        }
+        return response
+    }
+
+    private func context(for request: HTTPRequest, requestID: String, isEditor: Bool, now: Timestamp) -> RequestContext {
+        RequestContext(
             request: request,
             requestID: requestID,
             path: request.path,
             parameters: QueryParameters(request.query),
             isEditor: isEditor,
-            now: .now()
+            now: now
         )
-        var response: HTTPResponse
+    }
+
+    private func dispatch(_ route: Route, _ context: RequestContext) throws -> HTTPResponse {
         switch route {
-        case .articles: response = try listArticles(context)
-        case .article(let ref): response = try showArticle(ref: ref, context)
-        case .related(let ref): response = try relatedArticles(ref: ref, context)
-        case .categories: response = try facets(.category, context)
-        case .tags: response = try facets(.tag, context)
-        case .authors: response = try facets(.author, context)
-        case .health: return health()
-        case .ready: return ready()
-        case .staticFile: return try staticFiles.response(for: context)
+        case .articles: try listArticles(context)
+        case .article(let ref): try showArticle(ref: ref, context)
+        case .related(let ref): try relatedArticles(ref: ref, context)
+        case .categories: try facets(.category, context)
+        case .tags: try facets(.tag, context)
+        case .authors: try facets(.author, context)
+        case .health: health()
+        case .ready: ready()
+        case .staticFile: try staticFiles.response(for: context)
         }
-        if isEditor { response.headers.set("Cache-Control", "no-store") }
-        return response
     }
 
     private func logAccess(_ request: HTTPRequest, response: HTTPResponse, route: String, requestID: String) {

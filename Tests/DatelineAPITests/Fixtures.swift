@@ -39,15 +39,24 @@ func withAPIServer<T>(
     configure: (inout APIConfiguration) -> Void = { _ in },
     _ body: (Int) async throws -> T
 ) async throws -> T {
+    let store = try MemoryStore(articles: articles ?? Fixtures.articles())
+    return try await withAPIServer(store: store, configure: configure) { port, _ in try await body(port) }
+}
+
+/// The same, over a given store, which the test may write to while the server runs.
+func withAPIServer<T>(
+    store: MemoryStore,
+    configure: (inout APIConfiguration) -> Void = { _ in },
+    _ body: (Int, MemoryStore) async throws -> T
+) async throws -> T {
     var configuration = APIConfiguration()
     configuration.editorTokens = [Fixtures.editorToken]
     configuration.publicDirectory = testPublicDirectory
     configure(&configuration)
     var logger = Logger(label: "dateline-api-tests")
     logger.logLevel = .critical
-    let store = try MemoryStore(articles: articles ?? Fixtures.articles())
     let application = DatelineApplication(store: store, configuration: configuration, logger: logger)
-    return try await withTestServer(responder: application) { _, port in try await body(port) }
+    return try await withTestServer(responder: application) { _, port in try await body(port, store) }
 }
 
 /// A throwaway Public/ folder with an index and a stylesheet, and a secret file beside it that must never

@@ -44,6 +44,15 @@ extension MemoryIndex {
         }
     }
 
+    /// The published list is in publish order, newest first, so the scheduled articles are its head and the
+    /// soonest of them is the last one of that head: one binary search.
+    func nextScheduledPublication(after now: Timestamp) -> Timestamp? {
+        let published = byStatus[.published] ?? []
+        let firstVisible = partition(published) { entry($0).publishKey > now.secondsSince1970 }
+        guard firstVisible > 0 else { return nil }
+        return entry(published[firstVisible - 1]).article.publishedAt
+    }
+
     /// A union of publish-ordered lists: some article has to be in one of them.
     struct CandidateSource {
         var lists: [[Int32]]

@@ -51,6 +51,10 @@ public final class MemoryStore: ArticleStore, @unchecked Sendable {
         storeVersion.load(ordering: .acquiring)
     }
 
+    public func nextScheduledPublication(after now: Timestamp) throws -> Timestamp? {
+        lock.withReadLock { index.nextScheduledPublication(after: now) }
+    }
+
     /// By id, else by slug, any status.
     public func article(ref: String) throws -> Article? {
         lock.withReadLock {

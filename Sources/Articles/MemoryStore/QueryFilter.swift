@@ -33,8 +33,16 @@ struct QueryFilter {
     }
 
     func admits(_ entry: MemoryIndex.Entry) -> Bool {
+        // Read fields through the entry rather than copying the whole Article out of it: a copy retains and
+        // releases every string of the article, and this runs once per candidate.
+        guard status.admits(entry.article, at: now) else { return false }
+        if tagsAll.isEmpty && tagsAny.isEmpty && tagsExcluded.isEmpty && categories.isEmpty && breaking == nil
+            && from == nil && to == nil && authorKeys.isEmpty && languageKeys.isEmpty { return true }
+        return admitsFields(entry)
+    }
+
+    private func admitsFields(_ entry: MemoryIndex.Entry) -> Bool {
         let article = entry.article
-        guard status.admits(article, at: now) else { return false }
         if !categories.isEmpty && !categories.contains(article.category) { return false }
         if let breaking, article.breaking != breaking { return false }
         if from != nil || to != nil {

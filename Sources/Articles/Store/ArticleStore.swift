@@ -13,6 +13,9 @@ public protocol ArticleStore: Sendable {
     /// Facet counts over what readers can see at `now`: most first, then name ascending. `prefix` (tags only,
     /// case-insensitive prefix match) and `limit` optional.
     func facets(_ kind: FacetKind, prefix: String?, limit: Int?, now: Timestamp) throws -> [Facet]
+    /// The earliest `publishedAt` after `now` of a published (scheduled) article: until then, what readers can
+    /// see changes only through writes. Response caches expire their entries then. nil when nothing is scheduled.
+    func nextScheduledPublication(after now: Timestamp) throws -> Timestamp?
     /// Counts of all articles by status (for metrics/health later).
     func countsByStatus() throws -> [ArticleStatus: Int]
     /// Creates (expected == nil, id not present) or replaces (expected == current version) an article; assigns

@@ -25,6 +25,15 @@ enum Route: Equatable {
         }
     }
 
+    /// Whether readers' answers may come from the response cache: the article routes, whose answers
+    /// change only with the store or when a scheduled article appears.
+    var isCacheable: Bool {
+        switch self {
+        case .articles, .article, .related, .categories, .tags, .authors: true
+        case .health, .ready, .staticFile: false
+        }
+    }
+
     /// The methods the route answers (HEAD wherever GET).
     var allowedMethods: [String] { ["GET", "HEAD"] }
 
