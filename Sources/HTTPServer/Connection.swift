@@ -119,14 +119,27 @@ final class Connection {
     // MARK: Requests
 
     private func processInput() {
-        while !isClosed && !closeAfterOutput && !isLingering && output.count - outputStart < loop.configuration.maxPendingOutputBytes {
+        while !isClosed && !closeAfterOutput && !isLingering {
+            if output.count - outputStart >= loop.configuration.maxPendingOutputBytes {
+                // Too much queued: write it first. If it all went out, go on with the pipelined requests;
+                // if not, EPOLLOUT brings us back through `writable()`.
+                flush()
+                if waitingForWritable || outputStart < output.count { return }
+                continue
+            }
             let (consumed, event) = input.withUnsafeBufferPointer { buffer in
                 parser.parse(UnsafeBufferPointer(rebasing: buffer[inputStart...]))
             }
             inputStart += consumed
             switch event {
             case .needMore:
-                if parser.isReadingBody, deadlineKind != .body { setDeadline(.body, after: loop.configuration.bodyReadTimeout) }
+                if parser.isReadingBody {
+                    if deadlineKind != .body { setDeadline(.body, after: loop.configuration.bodyReadTimeout) }
+                } else if deadlineKind == .idle && (!parser.isAtRequestBoundary || inputStart < input.count) {
+                    // Part of a pipelined head is already here: it gets the header timeout, not the idle one.
+                    receivedAnyOfHead = true
+                    setDeadline(.header, after: loop.configuration.headerReadTimeout)
+                }
                 flush()
                 return
             case .expectsContinue:

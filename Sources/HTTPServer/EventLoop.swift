@@ -199,8 +199,14 @@ final class EventLoop: @unchecked Sendable {
     private func shutDown() {
         stopListening()
         for connection in Array(connections.values) { connection.close() }
-        Glibc.close(wakeup)
+        // The eventfd stays open: another thread may still `send` to it. `releaseWakeup` closes it once
+        // this loop's thread has ended.
         Glibc.close(epoll)
+    }
+
+    /// Closes the wakeup eventfd. Call only after `run()` has returned.
+    func releaseWakeup() {
+        Glibc.close(wakeup)
     }
 
     private func add(_ fd: CInt, events: UInt32) throws {

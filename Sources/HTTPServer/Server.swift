@@ -94,6 +94,8 @@ public final class Server: Sendable {
             for loop in loops { loop.send(.forceClose) }
             running.wait()
         }
+        // Every loop thread has ended, so nothing can `send` to a closed (or reused) descriptor.
+        for loop in loops { loop.releaseWakeup() }
         state.withLock { state in
             if state.phase == .stopping { state.phase = .stopped }
         }

@@ -115,6 +115,20 @@ struct EdgeTests {
         }
     }
 
+    @Test("Part of a pipelined head left after a response gets the header timeout, not the idle one")
+    func pipelinedPartialHeadTimeout() async throws {
+        var configuration = ServerConfiguration()
+        configuration.headerReadTimeout = .milliseconds(400)
+        configuration.idleTimeout = .seconds(30)
+        try await withTestServer(configuration: configuration, responder: EchoResponder()) { _, port in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET /first HTTP/1.1\r\nHost: t\r\n\r\nGET /second HTTP/1.1\r\nHo")
+            #expect(try client.readResponse().status == 200)
+            #expect(try client.readResponse().status == 408)
+            #expect(client.isClosed(within: .seconds(3)))
+        }
+    }
+
     @Test("Body timeout: a body that stops arriving gets 408")
     func bodyTimeout() async throws {
         var configuration = ServerConfiguration()

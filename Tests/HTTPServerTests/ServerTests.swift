@@ -34,6 +34,24 @@ struct ServerTests {
         }
     }
 
+    @Test("Pipelined requests whose answers pass the pending-output bound are all answered, in order")
+    func pipeliningPastOutputBound() async throws {
+        var configuration = ServerConfiguration()
+        configuration.maxPendingOutputBytes = 64
+        try await withTestServer(configuration: configuration, responder: EchoResponder()) { _, port in
+            let client = try RawHTTPClient(port: port)
+            let body = String(repeating: "x", count: 100)
+            let batch = (0..<10).map {
+                "POST /p\($0) HTTP/1.1\r\nHost: t\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            }.joined()
+            try client.send(batch)
+            for index in 0..<10 {
+                let response = try client.readResponse()
+                #expect(response.bodyText == "POST /p\(index) - \(body)")
+            }
+        }
+    }
+
     @Test("Connection: close and HTTP/1.0 close after the response; 1.0 keep-alive stays open")
     func connectionHandling() async throws {
         try await withTestServer(responder: EchoResponder()) { _, port in
