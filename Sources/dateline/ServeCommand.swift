@@ -59,6 +59,8 @@ struct ServeCommand: ParsableCommand {
 
         let drain = GracefulDrain(server: server, readiness: application.readiness, settings: settings, logger: logger)
         let signalSources = drain.installSignalHandlers()
-        withExtendedLifetime(signalSources) { dispatchMain() }
+        // The drain ends the process with exit(0). Block here rather than in dispatchMain(): nothing runs on
+        // the main queue, and dispatchMain's pthread_exit of the main thread is what valgrind cannot follow.
+        withExtendedLifetime(signalSources) { DispatchSemaphore(value: 0).wait() }
     }
 }
