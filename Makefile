@@ -8,12 +8,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BUILD_LOG := .build/build.log
 
-.PHONY: run test build release deps bench clean help
+.PHONY: run test build release deps bench bench-scale bench-callgrind clean help
 
 help:
 	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
 	@echo "make test   build and run every test (fails on any compiler warning)"
 	@echo "make bench  load-test the read endpoints with wrk; writes Benchmarks/RESULTS.md"
+	@echo "make bench-scale      100k articles and 10,000 idle connections: start-up, RSS, list latency"
+	@echo "make bench-callgrind  instructions per request under valgrind (repeatable on a noisy machine)"
 
 deps:
 	@scripts/install-deps.sh build
@@ -38,6 +40,16 @@ bench:
 	@scripts/install-deps.sh bench
 	$(SWIFT) build -c release --product dateline
 	Benchmarks/run.sh
+
+bench-scale:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product dateline
+	Benchmarks/scale.sh
+
+bench-callgrind:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product dateline
+	Benchmarks/callgrind.sh
 
 clean:
 	rm -rf .build

@@ -6,7 +6,7 @@ set -euo pipefail
 
 build_packages=(pkg-config)
 test_packages=(procps)
-bench_packages=(wrk)
+bench_packages=(wrk nginx valgrind python3)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
