@@ -14,6 +14,8 @@ public final class DatelineApplication: HTTPResponder {
     let editorAuth: EditorAuth
     let cacheControl: String
     let cache = ResponseCache()
+    /// Responses of POSTs sent with an `Idempotency-Key`, for retries.
+    let idempotencyKeys = IdempotencyKeys()
 
     public init(store: any ArticleStore, configuration: APIConfiguration, logger: Logger, readiness: Readiness = Readiness()) {
         self.store = store
@@ -63,7 +65,11 @@ public final class DatelineApplication: HTTPResponder {
 
     private func handle(_ request: HTTPRequest, route: Route, requestID: String) throws -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
-            throw Problem.methodNotAllowed(request.method, allowed: route.allowedMethods)
+            guard route.writeMethods.contains(request.method) else {
+                throw Problem.methodNotAllowed(request.method, allowed: route.allowedMethods)
+            }
+            try requireEditor(request)
+            return try dispatchWrite(route, method: request.method, context(for: request, requestID: requestID, isEditor: true, now: .now()))
         }
         let isEditor = try editorAuth.authenticate(request.headers["Authorization"])
         let now = Timestamp.now()

@@ -102,3 +102,33 @@ func expectProblem(_ response: RawHTTPResponse, _ status: Int, sourceLocation: S
     #expect((object["title"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
     #expect((object["detail"] as? String)?.isEmpty == false, sourceLocation: sourceLocation)
 }
+
+/// The editor's credentials, as a header.
+let editorAuthorization = ("Authorization", "Bearer \(Fixtures.editorToken)")
+
+/// One request (any method, optional body) on a fresh connection; `Content-Length` is added for a body.
+func send(
+    _ method: String, _ path: String, port: Int, headers: [(String, String)] = [], body: String? = nil
+) throws -> RawHTTPResponse {
+    let client = try RawHTTPClient(port: port)
+    defer { client.close() }
+    var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+    for (name, value) in headers { request += "\(name): \(value)\r\n" }
+    if let body { request += "Content-Length: \(body.utf8.count)\r\n" }
+    request += "Connection: close\r\n\r\n"
+    try client.send(Array(request.utf8) + Array((body ?? "").utf8))
+    return try client.readResponse(headRequest: method == "HEAD")
+}
+
+/// An editor's write with a JSON body (`application/json` unless `contentType` says otherwise).
+func editorWrite(
+    _ method: String, _ path: String, port: Int, json body: String,
+    contentType: String = "application/json", headers: [(String, String)] = []
+) throws -> RawHTTPResponse {
+    try send(method, path, port: port, headers: [editorAuthorization, ("Content-Type", contentType)] + headers, body: body)
+}
+
+/// An editor's GET (any article, never from the cache).
+func editorGet(_ path: String, port: Int) throws -> RawHTTPResponse {
+    try get(path, port: port, headers: [editorAuthorization])
+}

@@ -35,7 +35,16 @@ enum Route: Equatable {
     }
 
     /// The methods the route answers (HEAD wherever GET).
-    var allowedMethods: [String] { ["GET", "HEAD"] }
+    var allowedMethods: [String] { ["GET", "HEAD"] + writeMethods }
+
+    /// The methods by which editors change what the route names.
+    var writeMethods: [String] {
+        switch self {
+        case .articles: ["POST"]
+        case .article: ["PUT", "PATCH", "DELETE"]
+        default: []
+        }
+    }
 
     /// Matches a raw path (before percent-decoding). A ref segment is decoded; one that does not decode to
     /// UTF-8 cannot name an article and is left as it is, to be answered 404.
