@@ -54,7 +54,7 @@ struct ServeCommand: ParsableCommand {
             "startup_ms": "\((ContinuousClock.now - started).components.seconds * 1000 + (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)",
         ])
         if settings.api.editorTokens.isEmpty {
-            logger.notice("no editor tokens configured: every request that presents a token is refused")
+            logger.notice("writes are disabled: no editor tokens configured (DATELINE_EDITOR_TOKENS or --editor-token-file)")
         }
 
         let drain = GracefulDrain(server: server, readiness: application.readiness, settings: settings, logger: logger)
