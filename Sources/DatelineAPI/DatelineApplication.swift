@@ -80,11 +80,20 @@ public final class DatelineApplication: HTTPResponder {
             return response
         }
         // A reader's GET of an article route: answered from the cache when it holds a valid encoding. The
-        // store version is read before building, so a write that lands meanwhile makes the entry stale
-        // rather than hidden.
+        // version (the store's, or the one article's) is read before building, so a write that lands
+        // meanwhile makes the entry stale rather than hidden.
         let key = request.query.map { request.path + "?" + $0 } ?? request.path
-        let version = store.version
-        if let cached = cache.lookup(key, storeVersion: version, now: now.secondsSince1970) {
+        let source: CacheSource
+        if case .article(let ref) = route {
+            // No article of that ref: nothing to cache; the handler answers 404.
+            guard let current = try store.currentVersion(ref: ref) else {
+                return try dispatch(route, context(for: request, requestID: requestID, isEditor: false, now: now))
+            }
+            source = .article(id: current.id, version: current.version)
+        } else {
+            source = .store(version: store.version)
+        }
+        if let cached = cache.lookup(key, source: source, now: now.secondsSince1970) {
             return cached.response(to: request)
         }
         let response = try dispatch(route, context(for: request, requestID: requestID, isEditor: false, now: now))
@@ -92,7 +101,7 @@ public final class DatelineApplication: HTTPResponder {
             let validUntil = try store.nextScheduledPublication(after: now)?.secondsSince1970 ?? .max
             cache.store(key, CachedResponse(
                 status: response.status, headers: response.headers, body: response.body,
-                entityTag: tag, storeVersion: version, validUntil: validUntil
+                entityTag: tag, source: source, validUntil: validUntil
             ))
         }
         return response

@@ -36,6 +36,30 @@ struct ResponseCacheTests {
         }
     }
 
+    @Test("An article's cached answer follows its own writes, also when its slug passes to another article")
+    func perArticleValidity() async throws {
+        try await withAPIServer(store: try MemoryStore(articles: Fixtures.articles())) { port, store in
+            #expect(try jsonObject(try get("/articles/landslide-in-sudan", port: port))["id"] as? String == "n2")
+            #expect(try jsonObject(try get("/articles/n1", port: port))["title"] as? String == "Drought aid reaches Ethiopia")
+
+            // A write to another article leaves n1's answer as it was (and correct).
+            var other = try #require(try store.article(ref: "n10"))
+            other.title = "Champions win the league final again"
+            try store.save(other, expected: other.version)
+            #expect(try jsonObject(try get("/articles/n1", port: port))["title"] as? String == "Drought aid reaches Ethiopia")
+
+            // n2 gives up its slug and n1 takes it: the slug now names n1.
+            var first = try #require(try store.article(ref: "n2"))
+            first.slug = "landslide-in-sudan-buries-village"
+            try store.save(first, expected: first.version)
+            var second = try #require(try store.article(ref: "n1"))
+            second.slug = "landslide-in-sudan"
+            try store.save(second, expected: second.version)
+            #expect(try jsonObject(try get("/articles/landslide-in-sudan", port: port))["id"] as? String == "n1")
+            #expect(try jsonObject(try get("/articles/landslide-in-sudan-buries-village", port: port))["id"] as? String == "n2")
+        }
+    }
+
     @Test("A scheduled article appears when its time comes, without a write")
     func scheduledArticlesAppear() async throws {
         try await withAPIServer(store: try MemoryStore(articles: Fixtures.articles())) { port, store in

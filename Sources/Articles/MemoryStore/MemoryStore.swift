@@ -55,6 +55,15 @@ public final class MemoryStore: ArticleStore, @unchecked Sendable {
         lock.withReadLock { index.nextScheduledPublication(after: now) }
     }
 
+    public func currentVersion(ref: String) throws -> (id: Article.ID, version: UInt64)? {
+        lock.withReadLock {
+            index.slot(ref: ref).map { slot in
+                let entry = index.entry(slot)
+                return (entry.article.id, entry.article.version)
+            }
+        }
+    }
+
     /// By id, else by slug, any status.
     public func article(ref: String) throws -> Article? {
         lock.withReadLock {

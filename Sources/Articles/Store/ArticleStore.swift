@@ -5,6 +5,9 @@ public protocol ArticleStore: Sendable {
     var version: UInt64 { get }
     /// By id or slug, any status (the caller decides visibility).
     func article(ref: String) throws -> Article?
+    /// The id and version of the article `ref` names (id or slug, any status), without copying it: response
+    /// caches check one article's answer against it. nil when no article has that ref.
+    func currentVersion(ref: String) throws -> (id: Article.ID, version: UInt64)?
     /// A page of the query's results as seen with `query.status` at `now` (page or cursor mode per query).
     func articles(matching query: ArticleQuery, now: Timestamp) throws -> ArticlePage
     /// The rail: the article's editor-chosen `related` first (only visible ones, in order), then other visible

@@ -1,13 +1,21 @@
 import HTTPServer
 
+/// What a cached answer depends on.
+enum CacheSource: Equatable, Sendable {
+    /// Lists, the rail and facets depend on every article: any write makes them stale.
+    case store(version: UInt64)
+    /// One article's answer depends on that article only, so writes to others leave it valid.
+    case article(id: String, version: UInt64)
+}
+
 /// A reader's 200 response, encoded once, with what decides when it is stale.
 struct CachedResponse: Sendable {
     var status: HTTPStatus
     var headers: HTTPHeaders
     var body: [UInt8]
     var entityTag: String
-    /// The store's version it was built from; any write makes it stale.
-    var storeVersion: UInt64
+    /// What the answer was built from; when that changes, the entry is stale.
+    var source: CacheSource
     /// Seconds since 1970 at which a scheduled article becomes visible and the answer may change.
     var validUntil: Int64
 }

@@ -3,8 +3,8 @@ import Synchronization
 /// Encoded responses to readers' GETs, keyed by path and raw query, so a hot article or list query is
 /// encoded (and its ETag computed) once rather than per request.
 ///
-/// Entries are checked, not evicted, on change: an entry built from an older store version, or one that has
-/// reached the next scheduled publication, is a miss and is rebuilt. The cache is split into shards, each
+/// Entries are checked, not evicted, on change: an entry built from an older version (of the store, or of the
+/// one article it shows), or one that has reached the next scheduled publication, is a miss and is rebuilt. The cache is split into shards, each
 /// behind its own lock, so the event loops rarely wait on each other; each shard holds a bounded number of
 /// bytes and drops an arbitrary entry when full.
 final class ResponseCache: Sendable {
@@ -31,10 +31,10 @@ final class ResponseCache: Sendable {
         shardEntryLimit = max(1, entryLimit / shardCount)
     }
 
-    /// The cached response for `key` if it is still valid for `storeVersion` at `now`.
-    func lookup(_ key: String, storeVersion: UInt64, now: Int64) -> CachedResponse? {
+    /// The cached response for `key` if it was built from `source` and is still valid at `now`.
+    func lookup(_ key: String, source: CacheSource, now: Int64) -> CachedResponse? {
         shard(for: key).state.withLock { shard in
-            guard let entry = shard.entries[key], entry.storeVersion == storeVersion, now < entry.validUntil else { return nil }
+            guard let entry = shard.entries[key], entry.source == source, now < entry.validUntil else { return nil }
             return entry
         }
     }
