@@ -40,6 +40,7 @@ bench:
 	@scripts/install-deps.sh bench
 	$(SWIFT) build -c release --product dateline
 	Benchmarks/run.sh
+	Benchmarks/mixed.sh
 
 bench-scale:
 	@scripts/install-deps.sh bench
