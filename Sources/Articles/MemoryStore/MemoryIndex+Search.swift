@@ -40,8 +40,8 @@ extension MemoryIndex {
         var matches: [(slot: Int32, score: Int64, key: Int64)] = []
         let sort = query.sort
         candidateLoop: for slot in candidates {
-            let entry = entry(slot)
-            guard filter.admits(entry) else { continue }
+            // Postings may still name removed articles (swept later in bulk): skip them.
+            guard let entry = entries[Int(slot)], filter.admits(entry) else { continue }
             var score: Int64 = 0
             for index in lists.indices {
                 let list = lists[index]

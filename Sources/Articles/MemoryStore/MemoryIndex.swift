@@ -6,6 +6,9 @@
 /// - The inverted index maps a folded word to postings (slot ascending) with the fields it occurs in.
 /// - A slot is never reused: a replaced or deleted article's slot becomes nil, a replacement gets a new slot,
 ///   so postings stay in slot order by appending.
+/// - Removing an article leaves its postings behind (readers skip slots whose entry is nil): taking them out
+///   one by one moved every common word's long list on every write. They are swept out together once they
+///   make up a third of all postings, so memory stays bounded and a write costs what its own words cost.
 /// Not thread-safe: `MemoryStore` guards it with a read-write lock.
 struct MemoryIndex {
     /// One stored article with its precomputed keys. A class, so the hot loops read fields in place
@@ -50,6 +53,9 @@ struct MemoryIndex {
     var byLanguage: [String: [Int32]] = [:]
     var vocabulary = TermTable()
     var postings: [[Posting]] = []
+    /// Postings of live articles, and ones left behind by removed articles (swept by `sweepPostings`).
+    var livePostings = 0
+    var deadPostings = 0
     /// Published articles (scheduled included) per category, tag and author key: facets subtract the scheduled.
     var publishedCategoryCounts: [String: Int] = [:]
     var publishedTagCounts: [String: Int] = [:]
@@ -105,15 +111,20 @@ struct MemoryIndex {
         let entry = entry(slot)
         updateLists(slot, .remove)
         count(entry.article, by: -1)
-        for term in entry.terms {
-            let index = Self.postingIndex(of: slot, in: postings[Int(term)])
-            if index < postings[Int(term)].count, postings[Int(term)][index].slot == slot {
-                postings[Int(term)].remove(at: index)
-            }
-        }
+        livePostings -= entry.terms.count
+        deadPostings += entry.terms.count
         slotByID[entry.article.id] = nil
         if slotBySlug[entry.article.slug] == slot { slotBySlug[entry.article.slug] = nil }
         entries[Int(slot)] = nil
+        if deadPostings > 50_000 && deadPostings * 2 > livePostings { sweepPostings() }
+    }
+
+    /// Drops every posting of a removed article.
+    mutating func sweepPostings() {
+        for term in postings.indices where !postings[term].isEmpty {
+            postings[term].removeAll { entries[Int($0.slot)] == nil }
+        }
+        deadPostings = 0
     }
 
     enum ListChange {
@@ -160,6 +171,7 @@ struct MemoryIndex {
         for tag in article.tags { addWords(of: tag, field: FieldBit.tags, slot: slot, terms: &terms) }
         addWords(of: article.body, field: FieldBit.body, slot: slot, terms: &terms)
         entry(slot).terms = terms
+        livePostings += terms.count
     }
 
     private mutating func addWords(of text: String, field: UInt8, slot: Int32, terms: inout [Int32]) {
