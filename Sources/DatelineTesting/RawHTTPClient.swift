@@ -7,17 +7,30 @@ import HTTPServer
 /// A blocking HTTP/1.1 client on a raw loopback socket, so tests can send any bytes at all — malformed,
 /// pipelined, slow — and read exactly what the server answers.
 public final class RawHTTPClient {
-    private let fd: CInt
-    private var buffer: [UInt8] = []
+    let fd: CInt
+    /// Received and not yet consumed.
+    var buffer: [UInt8] = []
+    /// A streamed body, de-chunked, not yet parsed into events (see `nextEvent`).
+    var streamText: [UInt8] = []
+    /// The streamed body's framing, once its head was read with `readStreamHead`.
+    var streamChunked = false
+    var streamEnded = false
+    /// The streamed body ended with its last chunk (not just a close).
+    public internal(set) var sawLastChunk = false
     private var closed = false
 
     /// Connects to 127.0.0.1:`port` (or another loopback `host`); reads give up after `timeout`.
-    public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(5)) throws {
+    /// `receiveBufferSize` shrinks the socket's receive buffer (to play a client that reads slowly or never).
+    public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(5), receiveBufferSize: Int? = nil) throws {
         let family = host.contains(":") ? AF_INET6 : AF_INET
         fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawHTTPClientError.system("socket", errno) }
         var tv = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        if let receiveBufferSize {
+            var size = Int32(receiveBufferSize)
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         let connected: Int32
@@ -40,7 +53,9 @@ public final class RawHTTPClient {
         }
         guard connected == 0 else {
             let error = errno
-            Glibc.close(fd)
+            // deinit runs for a fully initialised instance even when init throws: close only once, or a
+            // descriptor number another thread has since been given would be closed under it.
+            close()
             throw RawHTTPClientError.system("connect", error)
         }
     }
@@ -139,7 +154,7 @@ public final class RawHTTPClient {
         }
     }
 
-    private func readUntil(_ found: ([UInt8]) -> Int?) throws -> Int {
+    func readUntil(_ found: ([UInt8]) -> Int?) throws -> Int {
         while true {
             if let index = found(buffer) { return index }
             let chunk = try receive()
@@ -148,7 +163,7 @@ public final class RawHTTPClient {
         }
     }
 
-    private func receive() throws -> [UInt8] {
+    func receive() throws -> [UInt8] {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count < 0 {
@@ -158,7 +173,7 @@ public final class RawHTTPClient {
         return Array(chunk[..<count])
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if Array(haystack[start..<(start + needle.count)]) == needle { return start }

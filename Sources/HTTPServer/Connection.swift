@@ -25,13 +25,20 @@ final class Connection {
     private(set) var isLingering = false
     private(set) var isClosed = false
     private var requestsServed = 0
+    /// The streamed response in progress: no more requests are read (input is dropped) and the connection
+    /// closes when the stream finishes.
+    private var stream: StreamWriter?
+    /// Chunked transfer coding (HTTP/1.1), or raw bytes ended by the close (HTTP/1.0).
+    private var streamChunked = false
+    /// Already in the loop's list of streams to flush after this batch of commands.
+    private var streamFlushScheduled = false
     private var receivedAnyOfHead = false
 
     /// When the current timer fires, and what it means.
     private(set) var deadline: ContinuousClock.Instant
     private var deadlineKind = DeadlineKind.header
 
-    enum DeadlineKind { case header, body, idle, write, linger }
+    enum DeadlineKind { case header, body, idle, write, linger, stream }
 
     init(fd: CInt, remoteAddress: String, loop: EventLoop) {
         self.fd = fd
@@ -49,7 +56,8 @@ final class Connection {
     // MARK: Events
 
     func readable() {
-        if isLingering {
+        if isLingering || stream != nil {
+            // A streaming connection reads only to notice the client leaving; what it sends is dropped.
             discardInput()
             return
         }
@@ -108,18 +116,26 @@ final class Connection {
             fail(.bodyTimeout, request: nil)
         case .idle, .write, .linger:
             close()
+        case .stream:
+            // A quiet stream is healthy; only stalled output (`.write`) times it out.
+            setDeadline(.stream, after: Self.streamQuietDeadline)
         }
     }
 
     /// Drain: close if idle, otherwise answer the request in flight with `Connection: close`.
     func beginDrain() {
-        if isIdle { close() }
+        if let stream, !closeAfterOutput {
+            stream.markClosed()
+            streamFinish()
+        } else if isIdle {
+            close()
+        }
     }
 
     // MARK: Requests
 
     private func processInput() {
-        while !isClosed && !closeAfterOutput && !isLingering {
+        while !isClosed && !closeAfterOutput && !isLingering && stream == nil {
             if output.count - outputStart >= loop.configuration.maxPendingOutputBytes {
                 // Too much queued: write it first. If it all went out, go on with the pipelined requests;
                 // if not, EPOLLOUT brings us back through `writable()`.
@@ -170,6 +186,10 @@ final class Connection {
             loop.logger.error("responder threw", metadata: ["error": "\(error)", "target": "\(request.target)"])
             response = loop.responder.respond(to: .handlerFailed, request: request)
         }
+        if let body = response.stream {
+            respond(to: request, streaming: response, body: body)
+            return
+        }
         let keepAlive = request.wantsKeepAlive && !loop.counters.draining.load(ordering: .relaxed) && !peerFinished
         let header: ResponseWriter.ConnectionHeader =
             !keepAlive ? .close : (request.version.minor == 0 ? .keepAlive : .none)
@@ -180,6 +200,74 @@ final class Connection {
             closeAfterOutput = true
         }
     }
+
+    /// Writes a streamed response's head and hands the stream its writer. HEAD gets the head only and the
+    /// connection goes on as after any response; a GET's stream owns the connection until it ends.
+    private func respond(to request: HTTPRequest, streaming response: HTTPResponse, body: any ResponseStream) {
+        let head = request.method == "HEAD"
+        let chunked = request.version.minor >= 1
+        let keepAlive = head && request.wantsKeepAlive && !loop.counters.draining.load(ordering: .relaxed) && !peerFinished
+        let header: ResponseWriter.ConnectionHeader =
+            !keepAlive ? .close : (request.version.minor == 0 ? .keepAlive : .none)
+        loop.writer.writeStreamHead(response, chunked: chunked, connection: header, to: &output)
+        if head || response.status.forbidsBody || loop.counters.draining.load(ordering: .relaxed) {
+            if keepAlive { setDeadline(.idle, after: loop.configuration.idleTimeout) } else { closeAfterOutput = true }
+            if chunked && !head && !response.status.forbidsBody { output.append(contentsOf: Self.lastChunk) }
+            return
+        }
+        // Caps what the kernel buffers for this socket (autotuning would take up to tcp_wmem's 4 MiB), so a
+        // client that stops reading costs at most this plus `maxStreamPendingBytes`.
+        try? Posix.setOption(fd, SOL_SOCKET, SO_SNDBUF, CInt(min(Self.streamSocketBuffer, loop.configuration.maxStreamPendingBytes)))
+        let writer = loop.openStream(for: self)
+        stream = writer
+        streamChunked = chunked
+        setDeadline(.stream, after: Self.streamQuietDeadline)
+        flush()
+        if isClosed { return }
+        body.start(writer: writer)
+    }
+
+    /// On the loop thread: a chunk the stream wrote.
+    func streamWrite(_ bytes: [UInt8]) {
+        guard let stream, !isClosed else { return }
+        stream.dequeued(bytes.count)
+        guard !closeAfterOutput else { return }
+        if streamChunked {
+            output.append(contentsOf: String(bytes.count, radix: 16).utf8)
+            output.append(.cr)
+            output.append(.lf)
+            output.append(contentsOf: bytes)
+            output.append(.cr)
+            output.append(.lf)
+        } else {
+            output.append(contentsOf: bytes)
+        }
+        stream.unsent.store(output.count - outputStart, ordering: .relaxed)
+        // One flush after the batch of commands; none while waiting for EPOLLOUT, which brings us back.
+        if !waitingForWritable && !streamFlushScheduled {
+            streamFlushScheduled = true
+            loop.scheduleFlush(self)
+        }
+    }
+
+    /// After a batch of commands: sends what the stream's writes queued.
+    func flushStream() {
+        streamFlushScheduled = false
+        if !isClosed && !waitingForWritable { flush() }
+    }
+
+    /// On the loop thread: the stream ended; send the last chunk, then close.
+    func streamFinish() {
+        guard stream != nil, !isClosed, !closeAfterOutput else { return }
+        if streamChunked { output.append(contentsOf: Self.lastChunk) }
+        closeAfterOutput = true
+        if !waitingForWritable { flush() }
+    }
+
+    private static let streamSocketBuffer = 128 * 1024
+    private static let lastChunk = Array("0\r\n\r\n".utf8)
+    /// A streaming connection's timer when nothing is stalled: far away, so a quiet stream lives on.
+    private static let streamQuietDeadline = Duration.seconds(3600)
 
     /// Answers a request the server refused and closes after it.
     private func fail(_ error: HTTPServerError, request: HTTPRequest?) {
@@ -204,6 +292,7 @@ final class Connection {
             case .processed(let count):
                 outputStart += count
             case .wouldBlock:
+                stream?.unsent.store(output.count - outputStart, ordering: .relaxed)
                 if !waitingForWritable {
                     waitingForWritable = true
                     loop.watch(self, writable: true)
@@ -214,10 +303,17 @@ final class Connection {
         }
         output.removeAll(keepingCapacity: output.capacity <= 256 * 1024)
         outputStart = 0
+        stream?.unsent.store(0, ordering: .relaxed)
         if waitingForWritable {
             waitingForWritable = false
             loop.watch(self, writable: false)
-            if deadlineKind == .write { setDeadline(.idle, after: loop.configuration.idleTimeout) }
+            if deadlineKind == .write {
+                if stream != nil {
+                    setDeadline(.stream, after: Self.streamQuietDeadline)
+                } else {
+                    setDeadline(.idle, after: loop.configuration.idleTimeout)
+                }
+            }
         }
         if closeAfterOutput { linger() }
     }
@@ -253,6 +349,7 @@ final class Connection {
     func close() {
         guard !isClosed else { return }
         isClosed = true
+        if let stream { loop.closeStream(stream) }
         loop.remove(self)
     }
 

@@ -12,7 +12,13 @@ import Synchronization
 /// Other threads talk to it only through `send(_:)`, which queues a command and wakes it via an eventfd.
 final class EventLoop: @unchecked Sendable {
     // @unchecked: everything mutable below is touched only on the loop's own thread; `commands` is a Mutex.
-    enum Command { case drain, forceClose }
+    enum Command {
+        case drain, forceClose
+        /// A streamed response's bytes, its end, or its abort (too far behind): by stream id.
+        case streamWrite(UInt64, [UInt8])
+        case streamFinish(UInt64)
+        case streamAbort(UInt64)
+    }
 
     let configuration: ServerConfiguration
     let limits: RequestParser.Limits
@@ -27,7 +33,18 @@ final class EventLoop: @unchecked Sendable {
     private let wakeup: CInt
     private var listener: CInt
     private var connections: [CInt: Connection] = [:]
-    private let commands = Mutex<[Command]>([])
+    private let commands = Mutex<Commands>(Commands())
+    /// Connections answering with a streamed body, by stream id.
+    private var streams: [UInt64: Connection] = [:]
+    private var nextStreamID: UInt64 = 0
+    /// Streams written to by this batch of commands: flushed once each after it, one send for many chunks.
+    private var streamsToFlush: [Connection] = []
+
+    private struct Commands {
+        var queue: [Command] = []
+        /// Set once the eventfd is closed: later commands are dropped.
+        var released = false
+    }
     private(set) var isDraining = false
     private var acceptPausedUntil: ContinuousClock.Instant?
     private let sweepInterval: Duration
@@ -50,11 +67,18 @@ final class EventLoop: @unchecked Sendable {
         try add(listener, events: EPOLLIN.rawValue)
     }
 
-    /// Queues a command for the loop thread and wakes it.
+    /// Queues a command for the loop thread and wakes it. Only the command that finds the queue empty
+    /// writes the eventfd: a burst of stream writes costs one wakeup. The write happens under the lock, so
+    /// it can never reach a descriptor `releaseWakeup` closed (and the kernel may have reused).
     func send(_ command: Command) {
-        commands.withLock { $0.append(command) }
-        var one: UInt64 = 1
-        _ = write(wakeup, &one, 8)
+        commands.withLock { commands in
+            guard !commands.released else { return }
+            commands.queue.append(command)
+            if commands.queue.count == 1 {
+                var one: UInt64 = 1
+                _ = write(wakeup, &one, 8)
+            }
+        }
     }
 
     /// Runs until drained (or force-closed); then releases every descriptor it owns.
@@ -148,6 +172,24 @@ final class EventLoop: @unchecked Sendable {
         _ = epoll_ctl(epoll, EPOLL_CTL_MOD, connection.fd, &event)
     }
 
+    /// Registers a connection that is about to stream its response body.
+    func openStream(for connection: Connection) -> StreamWriter {
+        nextStreamID &+= 1
+        let writer = StreamWriter(loop: self, id: nextStreamID, limit: configuration.maxStreamPendingBytes)
+        streams[nextStreamID] = connection
+        return writer
+    }
+
+    /// Flushes `connection` once this batch of commands is handled.
+    func scheduleFlush(_ connection: Connection) {
+        streamsToFlush.append(connection)
+    }
+
+    func closeStream(_ writer: StreamWriter) {
+        writer.markClosed()
+        streams[writer.id] = nil
+    }
+
     func remove(_ connection: Connection) {
         connections[connection.fd] = nil
         _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
@@ -171,9 +213,9 @@ final class EventLoop: @unchecked Sendable {
     private func handleCommands() -> Bool {
         var value: UInt64 = 0
         _ = read(wakeup, &value, 8)
-        let pending = commands.withLock { queue in
-            defer { queue.removeAll() }
-            return queue
+        let pending = commands.withLock { commands in
+            defer { commands.queue.removeAll() }
+            return commands.queue
         }
         for command in pending {
             switch command {
@@ -184,8 +226,16 @@ final class EventLoop: @unchecked Sendable {
                 for connection in Array(connections.values) { connection.beginDrain() }
             case .forceClose:
                 return false
+            case .streamWrite(let id, let bytes):
+                streams[id]?.streamWrite(bytes)
+            case .streamFinish(let id):
+                streams[id]?.streamFinish()
+            case .streamAbort(let id):
+                streams[id]?.close()
             }
         }
+        for connection in streamsToFlush { connection.flushStream() }
+        streamsToFlush.removeAll(keepingCapacity: true)
         return true
     }
 
@@ -206,7 +256,11 @@ final class EventLoop: @unchecked Sendable {
 
     /// Closes the wakeup eventfd. Call only after `run()` has returned.
     func releaseWakeup() {
-        Glibc.close(wakeup)
+        commands.withLock { commands in
+            commands.released = true
+            commands.queue.removeAll()
+            Glibc.close(wakeup)
+        }
     }
 
     private func add(_ fd: CInt, events: UInt32) throws {

@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// Serialises responses into a connection's output buffer: status line, the responder's headers, then the
-/// server's own `Date`, `Content-Length` and `Connection`, and the body (not for HEAD, 1xx, 204, 304).
+/// server's own `Date`, `Content-Length` (or `Transfer-Encoding` for a stream) and `Connection`, and the body
+/// (not for HEAD, 1xx, 204, 304).
 struct ResponseWriter {
     private var dateSecond = -1
     private var dateLine: [UInt8] = []
@@ -11,6 +12,32 @@ struct ResponseWriter {
     /// Appends `response` to `output`.
     mutating func write(_ response: HTTPResponse, headRequest: Bool, connection: ConnectionHeader, to output: inout [UInt8]) {
         output.reserveCapacity(output.count + 256 + response.body.count)
+        appendStatusAndHeaders(response, to: &output)
+        if !response.status.forbidsBody {
+            output.append(contentsOf: Self.contentLengthPrefix)
+            output.append(contentsOf: String(response.body.count).utf8)
+            output.append(.cr)
+            output.append(.lf)
+        }
+        appendConnection(connection, to: &output)
+        output.append(.cr)
+        output.append(.lf)
+        if !headRequest && !response.status.forbidsBody {
+            output.append(contentsOf: response.body)
+        }
+    }
+
+    /// Appends the head of a streamed response: `Transfer-Encoding: chunked` when `chunked` (HTTP/1.1),
+    /// otherwise no framing at all (HTTP/1.0: the close ends the body).
+    mutating func writeStreamHead(_ response: HTTPResponse, chunked: Bool, connection: ConnectionHeader, to output: inout [UInt8]) {
+        appendStatusAndHeaders(response, to: &output)
+        if chunked && !response.status.forbidsBody { output.append(contentsOf: Self.transferEncodingChunked) }
+        appendConnection(connection, to: &output)
+        output.append(.cr)
+        output.append(.lf)
+    }
+
+    private mutating func appendStatusAndHeaders(_ response: HTTPResponse, to output: inout [UInt8]) {
         output.append(contentsOf: Self.statusLine(response.status))
         for (name, value) in response.headers where Self.isAllowed(name: name, value: value) {
             output.append(contentsOf: name.utf8)
@@ -21,21 +48,13 @@ struct ResponseWriter {
             output.append(.lf)
         }
         output.append(contentsOf: currentDateLine())
-        if !response.status.forbidsBody {
-            output.append(contentsOf: Self.contentLengthPrefix)
-            output.append(contentsOf: String(response.body.count).utf8)
-            output.append(.cr)
-            output.append(.lf)
-        }
+    }
+
+    private func appendConnection(_ connection: ConnectionHeader, to output: inout [UInt8]) {
         switch connection {
         case .none: break
         case .close: output.append(contentsOf: Self.connectionClose)
         case .keepAlive: output.append(contentsOf: Self.connectionKeepAlive)
-        }
-        output.append(.cr)
-        output.append(.lf)
-        if !headRequest && !response.status.forbidsBody {
-            output.append(contentsOf: response.body)
         }
     }
 
@@ -70,6 +89,7 @@ struct ResponseWriter {
 
     private static let okLine = Array("HTTP/1.1 200 OK\r\n".utf8)
     private static let contentLengthPrefix = Array("Content-Length: ".utf8)
+    private static let transferEncodingChunked = Array("Transfer-Encoding: chunked\r\n".utf8)
     private static let connectionClose = Array("Connection: close\r\n".utf8)
     private static let connectionKeepAlive = Array("Connection: keep-alive\r\n".utf8)
 }

@@ -28,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 10_000
     /// Output a connection may have queued before the server stops reading its further pipelined requests.
     public var maxPendingOutputBytes = 1024 * 1024
+    /// Bytes a streamed response may have handed over but not yet sent; a write past it ends the stream and
+    /// closes the connection (a client that does not read must not grow memory).
+    public var maxStreamPendingBytes = 512 * 1024
 
     public init() {}
 }
