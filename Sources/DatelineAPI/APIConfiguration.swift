@@ -7,6 +7,10 @@ public struct APIConfiguration: Sendable {
     public var cacheMaxAge = 30
     /// Bearer tokens that make a request an editor's. Empty: every presented token is wrong.
     public var editorTokens: [String] = []
+    /// How many recent events `/events` keeps for clients resuming with `Last-Event-ID`.
+    public var eventBacklog = 1000
+    /// How often `/events` writes a comment line to every subscriber, so idle proxies keep the stream open.
+    public var eventHeartbeatInterval: Duration = .seconds(15)
 
     public init() {}
 }

@@ -16,6 +16,8 @@ public final class DatelineApplication: HTTPResponder {
     let cache = ResponseCache()
     /// Responses of POSTs sent with an `Idempotency-Key`, for retries.
     let idempotencyKeys = IdempotencyKeys()
+    /// Turns store changes into `/events` for subscribers.
+    let eventHub: EventHub
 
     public init(store: any ArticleStore, configuration: APIConfiguration, logger: Logger, readiness: Readiness = Readiness()) {
         self.store = store
@@ -25,6 +27,8 @@ public final class DatelineApplication: HTTPResponder {
         self.staticFiles = StaticFiles(root: configuration.publicDirectory)
         self.editorAuth = EditorAuth(tokens: configuration.editorTokens)
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
+        self.eventHub = EventHub(
+            store: store, backlog: configuration.eventBacklog, heartbeat: configuration.eventHeartbeatInterval, logger: logger)
     }
 
     public func respond(to request: HTTPRequest) throws -> HTTPResponse {
@@ -128,6 +132,7 @@ public final class DatelineApplication: HTTPResponder {
         case .authors: try facets(.author, context)
         case .health: health()
         case .ready: ready()
+        case .events: try events(context)
         case .staticFile: try staticFiles.response(for: context)
         }
     }

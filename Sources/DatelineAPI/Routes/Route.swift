@@ -8,6 +8,7 @@ enum Route: Equatable {
     case authors
     case health
     case ready
+    case events
     case staticFile
 
     /// The route's template: `/articles/{ref}`, never the raw path.
@@ -21,6 +22,7 @@ enum Route: Equatable {
         case .authors: "/authors"
         case .health: "/health"
         case .ready: "/ready"
+        case .events: "/events"
         case .staticFile: "/{file}"
         }
     }
@@ -30,7 +32,7 @@ enum Route: Equatable {
     var isCacheable: Bool {
         switch self {
         case .articles, .article, .related, .categories, .tags, .authors: true
-        case .health, .ready, .staticFile: false
+        case .health, .ready, .events, .staticFile: false
         }
     }
 
@@ -59,6 +61,7 @@ enum Route: Equatable {
             case "authors": self = .authors
             case "health": self = .health
             case "ready": self = .ready
+            case "events": self = .events
             default: self = .staticFile
             }
         case 2 where parts[0] == "articles" && !parts[1].isEmpty:
