@@ -42,8 +42,8 @@ final class GracefulDrain: Sendable {
         readiness.beginDraining()
         logger.notice("draining: /ready now answers 503", metadata: [
             "signal": "\(number == SIGTERM ? "SIGTERM" : "SIGINT")",
-            "grace_seconds": "\(gracePeriod)",
-            "deadline_seconds": "\(deadline)",
+            "grace": "\(gracePeriod)",
+            "deadline": "\(deadline)",
         ])
         let grace = gracePeriod.components
         let graceNanoseconds = Int(grace.seconds) * 1_000_000_000 + Int(grace.attoseconds / 1_000_000_000)

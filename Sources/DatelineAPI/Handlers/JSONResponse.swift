@@ -1,3 +1,4 @@
+import Articles
 import HTTPServer
 
 extension DatelineApplication {
@@ -14,6 +15,18 @@ extension DatelineApplication {
             return HTTPResponse(status: .notModified, headers: headers)
         }
         return HTTPResponse(status: .ok, headers: headers, body: body)
+    }
+
+    /// The `fields` parameter as the list parser reads it, or `defaultFields` without one; a bad value adds
+    /// its problem to `problems`.
+    func requestedFields(_ context: RequestContext, default defaultFields: [ArticleField], problems: inout [Problem.Entry]) -> [ArticleField] {
+        guard let value = context.parameters.value("fields") else { return defaultFields }
+        do {
+            return try ArticleQuery.parse([("fields", value)]).fields
+        } catch {
+            problems += error.problems.map { .parameter($0.name, $0.message) }
+            return defaultFields
+        }
     }
 
     /// Rejects parameters the route does not know (with suggestions) and malformed encodings, all at once.

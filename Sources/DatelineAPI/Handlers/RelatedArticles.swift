@@ -13,14 +13,7 @@ extension DatelineApplication {
                 problems.append(.parameter("limit", "must be a whole number from 1 to 20, not '\(value)'"))
             }
         }
-        var fields = ArticleField.listDefault
-        if let fieldsValue = context.parameters.value("fields") {
-            do {
-                fields = try ArticleQuery.parse([("fields", fieldsValue)]).fields
-            } catch {
-                problems += error.problems.map { .parameter($0.name, $0.message) }
-            }
-        }
+        let fields = requestedFields(context, default: ArticleField.listDefault, problems: &problems)
         guard problems.isEmpty else { throw Problem.badParameters(problems) }
         let article = try visibleArticle(ref: ref, context)
         let related = try store.related(to: article, limit: limit, now: context.now)

@@ -5,14 +5,7 @@ extension DatelineApplication {
     /// `GET /articles/{ref}`: the whole article (or `fields`), with `ETag` and `Last-Modified`.
     func showArticle(ref: String, _ context: RequestContext) throws -> HTTPResponse {
         var problems = unknownParameters(context, allowed: ["fields"])
-        var fields = ArticleField.allCases
-        if let fieldsValue = context.parameters.value("fields") {
-            do {
-                fields = try ArticleQuery.parse([("fields", fieldsValue)]).fields
-            } catch {
-                problems += error.problems.map { .parameter($0.name, $0.message) }
-            }
-        }
+        let fields = requestedFields(context, default: ArticleField.allCases, problems: &problems)
         guard problems.isEmpty else { throw Problem.badParameters(problems) }
         let article = try visibleArticle(ref: ref, context)
 
