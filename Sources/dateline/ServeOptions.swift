@@ -56,6 +56,12 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "max-age in seconds of article, list and facet responses. (env DATELINE_CACHE_MAX_AGE; default 30)")
     var cacheMaxAge: Int?
 
+    @Option(help: "Events kept for Last-Event-ID resume on /events. (env DATELINE_EVENT_BACKLOG; default 1000)")
+    var eventBacklog: Int?
+
+    @Option(help: "Seconds between the comment lines that keep idle /events streams open. (env DATELINE_EVENT_HEARTBEAT; default 15)")
+    var eventHeartbeat: Double?
+
     @Option(help: "File of editor tokens, one per line. (env DATELINE_EDITOR_TOKENS: comma-separated tokens)")
     var editorTokenFile: String?
 }

@@ -101,6 +101,12 @@ extension Settings {
             }
             settings.api.cacheMaxAge = value
         }
+        if let value = try flags.eventBacklog ?? lookup.integer("DATELINE_EVENT_BACKLOG") {
+            settings.api.eventBacklog = try positive(value, "event-backlog")
+        }
+        if let value = try flags.eventHeartbeat ?? lookup.seconds("DATELINE_EVENT_HEARTBEAT") {
+            settings.api.eventHeartbeatInterval = try duration(value, "event-heartbeat")
+        }
         if let path = flags.editorTokenFile {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ConfigurationError(setting: "editor-token-file", value: path, expected: "a readable UTF-8 file with one token per line")

@@ -89,7 +89,8 @@ struct ServeCommandTests {
 
     @Test("Settings come from the environment, and a bad value names the variable",
           arguments: [("DATELINE_PORT", "eighty"), ("PORT", "99999"), ("DATELINE_HEADER_TIMEOUT", "-1"),
-                      ("DATELINE_LOG_LEVEL", "loud"), ("DATELINE_STORE", "mongodb://x")])
+                      ("DATELINE_LOG_LEVEL", "loud"), ("DATELINE_STORE", "mongodb://x"),
+                      ("DATELINE_EVENT_HEARTBEAT", "never")])
     func badEnvironment(name: String, value: String) throws {
         let server = try ServerProcess(["serve"], environment: [name: value])
         let status = server.waitForExit(timeout: .seconds(20))
