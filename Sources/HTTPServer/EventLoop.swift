@@ -62,9 +62,26 @@ final class EventLoop: @unchecked Sendable {
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw SystemError(errno: errno, call: "epoll_create1") }
         wakeup = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
-        guard wakeup >= 0 else { throw SystemError(errno: errno, call: "eventfd") }
-        try add(wakeup, events: EPOLLIN.rawValue)
-        try add(listener, events: EPOLLIN.rawValue)
+        guard wakeup >= 0 else {
+            let error = SystemError(errno: errno, call: "eventfd")
+            Glibc.close(epoll)
+            throw error
+        }
+        do {
+            try add(wakeup, events: EPOLLIN.rawValue)
+            try add(listener, events: EPOLLIN.rawValue)
+        } catch {
+            Glibc.close(wakeup)
+            Glibc.close(epoll)
+            throw error
+        }
+    }
+
+    /// Releases the descriptors of a loop whose `run()` never started (the server failed to start). The
+    /// listener is the caller's to close.
+    func discard() {
+        Glibc.close(wakeup)
+        Glibc.close(epoll)
     }
 
     /// Queues a command for the loop thread and wakes it. Only the command that finds the queue empty

@@ -55,15 +55,17 @@ public final class Server: Sendable {
             for fd in listeners.descriptors {
                 loops.append(try EventLoop(listener: fd, configuration: configuration, responder: responder, logger: logger, counters: counters))
             }
+            try state.withLock { state in
+                guard state.phase == .idle else { throw SystemError(errno: EALREADY, call: "Server.start") }
+                state.phase = .running
+                state.loops = loops
+                state.port = listeners.port
+            }
         } catch {
+            // Nothing runs yet: give back every descriptor taken so far.
+            loops.forEach { $0.discard() }
             listeners.descriptors.forEach { _ = Glibc.close($0) }
             throw error
-        }
-        try state.withLock { state in
-            guard state.phase == .idle else { throw SystemError(errno: EALREADY, call: "Server.start") }
-            state.phase = .running
-            state.loops = loops
-            state.port = listeners.port
         }
         for (index, loop) in loops.enumerated() {
             running.enter()

@@ -218,6 +218,19 @@ struct StopTests {
         #expect(serverSocketCount(port: port) == 0, "every listening and accepted socket is closed")
     }
 
+    @Test("A second start() fails, and the running server goes on serving")
+    func secondStart() throws {
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.eventLoopCount = 2
+        let server = Server(configuration: configuration, responder: EchoResponder(), logger: .init(label: "start-test"))
+        let port = try server.start()
+        #expect(throws: SystemError.self) { try server.start() }
+        #expect(serverSocketCount(port: port) == 2, "the first start's listeners are untouched")
+        #expect(try get("/still", port: port).bodyText == "GET /still - ")
+        server.stop(deadline: .seconds(1))
+    }
+
     @Test("stop() force-closes what is still open at the deadline")
     func deadline() throws {
         var configuration = ServerConfiguration()
