@@ -36,7 +36,7 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     /// Every distinct word the query needs (terms and phrase words).
-    var allWords: [String] {
+    public var allWords: [String] {
         var words = terms
         for phrase in phrases {
             for word in phrase where !words.contains(word) { words.append(word) }

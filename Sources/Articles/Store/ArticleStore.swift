@@ -1,6 +1,9 @@
 /// Keeps articles. Calls may block (SQLite/PostgreSQL later): the API runs blocking stores off the event loops.
 /// Every implementation must give identical answers (a shared conformance suite comes later).
 public protocol ArticleStore: Sendable {
+    /// True when calls may block on I/O (a database): the API then makes them on a bounded pool of threads,
+    /// never on an event loop. The memory store answers from RAM and is called directly.
+    var callsMayBlock: Bool { get }
     /// Monotonic counter raised by every write; response caches key on it.
     var version: UInt64 { get }
     /// By id or slug, any status (the caller decides visibility).
@@ -30,4 +33,8 @@ public protocol ArticleStore: Sendable {
     func allArticles() throws -> [Article]
     /// Registers a handler called (synchronously, after commit, in commit order) for every change.
     func onChange(_ handler: @escaping @Sendable (ArticleChange) -> Void)
+}
+
+extension ArticleStore {
+    public var callsMayBlock: Bool { false }
 }
