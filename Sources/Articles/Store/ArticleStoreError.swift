@@ -8,4 +8,7 @@ public enum ArticleStoreError: Error, Sendable, Equatable {
     case slugTaken(String)
     /// The article breaks the contract's rules; every problem is listed (location `.field`).
     case invalid(ValidationError)
+    /// The store cannot answer now (its database is down or unreachable, its disk full); `reason` says which,
+    /// in words for an operator. Nothing was changed. The API answers 503 and recovers when the store does.
+    case unavailable(reason: String)
 }

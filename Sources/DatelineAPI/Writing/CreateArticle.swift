@@ -49,7 +49,7 @@ extension DatelineApplication {
                 let retry = switch error {
                 case .slugTaken: slugDerived
                 case .versionConflict: true  // a fresh id for the next attempt
-                case .notFound, .invalid: false
+                case .notFound, .invalid, .unavailable: false
                 }
                 guard retry, attempt < Self.writeAttempts else { throw error.problem(ref: article.id, conditional: false) }
             }

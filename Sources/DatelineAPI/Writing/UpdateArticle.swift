@@ -26,7 +26,7 @@ extension DatelineApplication {
                 let retry = switch error {
                 case .versionConflict: !strict
                 case .slugTaken: slugDerived
-                case .notFound, .invalid: false
+                case .notFound, .invalid, .unavailable: false
                 }
                 guard retry, attempt < Self.writeAttempts else { throw error.problem(ref: ref, conditional: strict) }
             }
