@@ -35,6 +35,7 @@ test:
 	@scripts/install-deps.sh test
 	@$(MAKE) --no-print-directory build
 	$(SWIFT) test --skip-build
+	scripts/browser-tests.sh
 
 bench:
 	@scripts/install-deps.sh bench
