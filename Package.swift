@@ -15,6 +15,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // /metrics: the swift-metrics API, exposed in Prometheus text format.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Articles: the model, validation, queries, the storage protocol and the in-memory store. No HTTP.
@@ -26,7 +29,10 @@ let package = Package(
         // DatelineAPI: routes and handlers; the only place where HTTP and articles meet.
         .target(
             name: "DatelineAPI",
-            dependencies: ["Articles", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Articles", "HTTPServer", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .executableTarget(
             name: "dateline",
@@ -34,6 +40,7 @@ let package = Package(
                 "DatelineAPI", "Articles", "HTTPServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         // Test support shared by the test targets: a raw-socket HTTP client and server helpers.

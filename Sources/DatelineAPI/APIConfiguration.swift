@@ -17,5 +17,8 @@ public struct APIConfiguration: Sendable {
     /// Requests waiting for a store thread at most; past it, a request is answered 503 at once.
     public var storeQueueLimit = 4096
 
+    /// Whether requests, store calls and the server's counts are measured and `/metrics` answers.
+    public var metricsEnabled = true
+
     public init() {}
 }

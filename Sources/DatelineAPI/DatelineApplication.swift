@@ -20,9 +20,14 @@ public final class DatelineApplication: HTTPResponder {
     let eventHub: EventHub
     /// Threads for a store whose calls block (a database); nil for the memory store, called in place.
     let storePool: BlockingPool?
+    /// What `/metrics` reports; nil when metrics are turned off.
+    public let metrics: APIMetrics?
 
     public init(store: any ArticleStore, configuration: APIConfiguration, logger: Logger, readiness: Readiness = Readiness()) {
-        self.store = store
+        let metrics = configuration.metricsEnabled ? APIMetrics() : nil
+        self.metrics = metrics
+        // Every store call timed for `/metrics` (dateline_store_operation_duration_seconds).
+        self.store = metrics.map { TimedStore(store, factory: $0.factory) } ?? store
         self.configuration = configuration
         self.logger = logger
         self.readiness = readiness
@@ -93,7 +98,9 @@ public final class DatelineApplication: HTTPResponder {
         var response = response
         let requestID = requestID ?? RequestID.resolve(request.headers["X-Request-ID"])
         response.headers.set("X-Request-ID", requestID)
-        logAccess(request, response: response, route: (route ?? Route(path: request.path)).template, requestID: requestID)
+        let route = route ?? Route(path: request.path)
+        metrics?.record(route: route, request: request, response: response)
+        logAccess(request, response: response, route: route.template, requestID: requestID)
         return response
     }
 
@@ -105,6 +112,8 @@ public final class DatelineApplication: HTTPResponder {
         guard route.isCacheable, try !editorAuth.authenticate(request.headers["Authorization"]) else { return nil }
         let key = cacheKey(request)
         guard let cached = cache.lookup(key, source: cacheSource(route), now: Timestamp.now().secondsSince1970) else { return nil }
+        // A miss is counted once, by the answer that follows on the pool.
+        metrics?.cacheHit()
         return finish(request, cached.response(to: request), route: route)
     }
 
@@ -125,7 +134,9 @@ public final class DatelineApplication: HTTPResponder {
             logger.error("handler failed", metadata: ["request_id": "\(requestID)"])
         }
         if let request {
-            logAccess(request, response: response, route: Route(path: request.path).template, requestID: requestID)
+            let route = Route(path: request.path)
+            metrics?.record(route: route, request: request, response: response)
+            logAccess(request, response: response, route: route.template, requestID: requestID)
         } else {
             logger.info("rejected", metadata: ["status": "\(error.status.code)", "request_id": "\(requestID)"])
         }
@@ -155,8 +166,10 @@ public final class DatelineApplication: HTTPResponder {
         let builtFrom = store.version
         let source = cacheSource(route)
         if let cached = cache.lookup(key, source: source, now: now.secondsSince1970) {
+            metrics?.cacheHit()
             return cached.response(to: request)
         }
+        metrics?.cacheMiss()
         let response = try dispatch(route, context(for: request, requestID: requestID, isEditor: false, now: now))
         if response.status == .ok, let tag = response.headers["ETag"] {
             let validUntil = try store.nextScheduledPublication(after: now)?.secondsSince1970 ?? .max
@@ -190,6 +203,8 @@ public final class DatelineApplication: HTTPResponder {
         case .health: health()
         case .ready: ready()
         case .events: try events(context)
+        case .metrics: try metrics(context)
+        case .openAPI: openAPIDocument(context)
         case .staticFile: try staticFiles.response(for: context)
         }
     }
