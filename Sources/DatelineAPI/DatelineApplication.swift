@@ -100,7 +100,7 @@ public final class DatelineApplication: HTTPResponder {
         response.headers.set("X-Request-ID", requestID)
         let route = route ?? Route(path: request.path)
         metrics?.record(route: route, request: request, response: response)
-        logAccess(request, response: response, route: route.template, requestID: requestID)
+        logAccess(request, response: response, route: route, requestID: requestID)
         return response
     }
 
@@ -136,7 +136,7 @@ public final class DatelineApplication: HTTPResponder {
         if let request {
             let route = Route(path: request.path)
             metrics?.record(route: route, request: request, response: response)
-            logAccess(request, response: response, route: route.template, requestID: requestID)
+            logAccess(request, response: response, route: route, requestID: requestID)
         } else {
             logger.info("rejected", metadata: ["status": "\(error.status.code)", "request_id": "\(requestID)"])
         }
@@ -201,25 +201,11 @@ public final class DatelineApplication: HTTPResponder {
         case .tags: try facets(.tag, context)
         case .authors: try facets(.author, context)
         case .health: health()
-        case .ready: ready()
+        case .ready: ready(requestID: context.requestID)
         case .events: try events(context)
         case .metrics: try metrics(context)
         case .openAPI: openAPIDocument(context)
         case .staticFile: try staticFiles.response(for: context)
         }
-    }
-
-    private func logAccess(_ request: HTTPRequest, response: HTTPResponse, route: String, requestID: String) {
-        guard logger.logLevel <= .info else { return }
-        let elapsed = ContinuousClock.now - request.receivedAt
-        let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        logger.info("\(request.method) \(request.target) \(response.status.code)", metadata: [
-            "route": "\(route)",
-            "status": "\(response.status.code)",
-            "bytes": "\(response.body.count)",
-            "duration_ms": "\(Double(microseconds) / 1000)",
-            "request_id": "\(requestID)",
-            "remote": "\(request.remoteAddress)",
-        ])
     }
 }

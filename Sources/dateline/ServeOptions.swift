@@ -20,6 +20,12 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. (env DATELINE_LOG_LEVEL; default info)")
     var logLevel: String?
 
+    @Option(help: "Log format: text or json (one object per line). (env DATELINE_LOG_FORMAT; default text)")
+    var logFormat: String?
+
+    @Option(help: "Measure requests and serve /metrics: true or false. (env DATELINE_METRICS; default true)")
+    var metrics: String?
+
     @Option(help: "Event loop threads. (env DATELINE_EVENT_LOOPS; default: one per core)")
     var eventLoops: Int?
 

@@ -16,6 +16,7 @@ struct Settings {
     var seed = SeedSource.sample
     var store = "memory"
     var logLevel = Logger.Level.info
+    var logFormat = LogFormat.text
     var gracePeriod: Duration = .seconds(5)
     var drainDeadline: Duration = .seconds(10)
 }
@@ -61,6 +62,19 @@ extension Settings {
                 throw ConfigurationError(setting: "log-level", value: level, expected: "one of trace, debug, info, notice, warning, error, critical")
             }
             settings.logLevel = parsed
+        }
+        if let format = flags.logFormat ?? env["DATELINE_LOG_FORMAT"] {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigurationError(setting: "log-format", value: format, expected: "text or json")
+            }
+            settings.logFormat = parsed
+        }
+        if let value = flags.metrics ?? env["DATELINE_METRICS"] {
+            switch value.lowercased() {
+            case "true", "on", "1": settings.api.metricsEnabled = true
+            case "false", "off", "0": settings.api.metricsEnabled = false
+            default: throw ConfigurationError(setting: "metrics", value: value, expected: "true or false")
+            }
         }
         if let loops = try flags.eventLoops ?? lookup.integer("DATELINE_EVENT_LOOPS") {
             settings.server.eventLoopCount = try positive(loops, "event-loops")
