@@ -3818,9 +3818,10 @@ enum OpenAPIDocument {
         "name": "cursor",
         "in": "query",
         "required": false,
-        "description": "The opaque `meta.next` of the previous page (keyset pagination, stable while articles are added); not with `page`.",
+        "description": "The opaque `meta.next` of the previous page (keyset pagination, stable while articles are added); not with `page`. Anything the server did not issue is a 400.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]{27,}$"
         }
       },
       "page": {
@@ -3839,7 +3840,8 @@ enum OpenAPIDocument {
         "required": false,
         "description": "Sparse fieldset: a comma-separated list of article field names, or `*` for every field. Default: every field but `body` in lists, every field for one article. An unknown name is a 400.",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "pattern": "^(\\*|(id|slug|title|summary|body|author|category|tags|language|breaking|status|publishedAt|createdAt|updatedAt|related)(,(id|slug|title|summary|body|author|category|tags|language|breaking|status|publishedAt|createdAt|updatedAt|related))*)$"
         },
         "example": "id,slug,title"
       },
@@ -3910,10 +3912,9 @@ enum OpenAPIDocument {
         "name": "X-Request-ID",
         "in": "header",
         "required": false,
-        "description": "An id for this request (1–128 visible ASCII characters), echoed in the answer and carried into every log line of the request; otherwise one is generated.",
+        "description": "An id for this request: echoed in the answer and carried into every log line of the request when it is 1–128 visible ASCII characters (`!` to `~`); any other value is replaced by a generated id (never refused).",
         "schema": {
-          "type": "string",
-          "pattern": "^[!-~]{1,128}$"
+          "type": "string"
         }
       },
       "If-None-Match": {
