@@ -4,9 +4,9 @@
 # Run as root (or with sudo available). Prints nothing when everything is already there.
 set -euo pipefail
 
-build_packages=(pkg-config)
-test_packages=(procps)
-bench_packages=(wrk nginx valgrind python3)
+build_packages=(pkg-config libnghttp2-dev)
+test_packages=(procps nghttp2-client)
+bench_packages=(wrk nginx valgrind python3 nghttp2-client)
 
 case "${1:-build}" in
   build) wanted=("${build_packages[@]}") ;;
