@@ -4,7 +4,9 @@ import CNGHTTP2
 /// nghttp2 pulls from it (fixed, or written later by a `StreamWriter`).
 final class HTTP2Stream {
     let id: Int32
-    private unowned let connection: HTTP2Connection
+    /// Strong: the loop may still hold this stream (a flush scheduled, a completion) after the connection closed;
+    /// the cycle ends when the stream closes.
+    private let connection: HTTP2Connection
 
     // MARK: The request
 
