@@ -61,7 +61,7 @@ echo "$BASE/health" > "$WORK/health.txt"
 run() {  # name, protocol flag ("" for h2c), streams per connection, URI file
   local name="$1" flag="$2" streams="$3" uris="$4" out rps
   out=$(h2load $flag -t"$THREADS" -c"$CONNECTIONS" -m"$streams" -D"$DURATION" -i "$uris" 2>&1)
-  echo "$out" > "$WORK/$name.txt"
+  echo "$out" > "$WORK/$(echo "$name" | tr -c "a-z0-9\n" "-").txt"
   rps=$(echo "$out" | awk '/^finished in/ {for (i = 1; i <= NF; i++) if ($i == "req/s,") printf "%d", $(i-1)}')
   local codes
   codes=$(echo "$out" | awk '/^status codes:/ {print $3, $4, $5, $6, $7, $8, $9, $10}')
