@@ -52,6 +52,16 @@ extension HTTP2Connection {
             }
             return 0
         }
+        nghttp2_session_callbacks_set_send_data_callback(callbacks) { _, frame, header, length, _, userData in
+            guard let frame, let header, let userData else { return NGHTTP2_ERR_CALLBACK_FAILURE.rawValue }
+            let connection = Unmanaged<HTTP2Connection>.fromOpaque(userData).takeUnretainedValue()
+            guard let stream = connection.stream(frame.pointee.hd.stream_id) else {
+                return NGHTTP2_ERR_TEMPORAL_CALLBACK_FAILURE.rawValue
+            }
+            connection.writeDataFrame(header: UnsafeBufferPointer(start: header, count: 9), padding: Int(frame.pointee.data.padlen),
+                                      length: length, from: stream)
+            return 0
+        }
         nghttp2_session_callbacks_set_on_stream_close_callback(callbacks) { _, streamID, _, userData in
             guard let userData else { return 0 }
             Unmanaged<HTTP2Connection>.fromOpaque(userData).takeUnretainedValue().streamClosed(streamID)

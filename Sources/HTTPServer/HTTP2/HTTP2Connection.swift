@@ -208,6 +208,15 @@ final class HTTP2Connection {
         }
     }
 
+    /// A DATA frame of a fixed body, written straight into the output (no copy in nghttp2's buffer): the
+    /// frame header, the padding length if any, the payload, then the padding (RFC 9113 §6.1).
+    func writeDataFrame(header: UnsafeBufferPointer<UInt8>, padding: Int, length: Int, from stream: HTTP2Stream) {
+        output.append(contentsOf: header)
+        if padding > 0 { output.append(UInt8(padding - 1)) }
+        stream.writeBody(length, to: &output)
+        if padding > 1 { output.append(contentsOf: repeatElement(0, count: padding - 1)) }
+    }
+
     // MARK: Timers
 
     /// Sets the timer from the connection's state: idle (no streams), a request body on its way, or busy.

@@ -47,7 +47,8 @@ final class HTTP2Stream {
         self.connection = connection
     }
 
-    /// Copies the next body bytes into nghttp2's frame buffer (the data source's read callback).
+    /// The data source's read callback: copies the next streamed bytes into nghttp2's frame buffer, or says
+    /// how many of a fixed body go in the next DATA frame.
     func readBody(into buffer: UnsafeMutablePointer<UInt8>, length: Int, flags: inout UInt32) -> Int {
         if isStreaming {
             let available = streamPending.count - streamPendingStart
@@ -69,16 +70,18 @@ final class HTTP2Stream {
             writer?.unsent.store(streamPending.count - streamPendingStart, ordering: .relaxed)
             return count
         }
+        // A fixed body is not copied into nghttp2's buffer: `writeBody` appends it to the output later.
         let count = min(responseBody.count - responseOffset, length)
-        if count > 0 {
-            responseBody.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress! + responseOffset, count: count) }
-            responseOffset += count
-        }
-        if responseOffset == responseBody.count {
-            flags |= DataFlags.eof
-            responseBody = []
-        }
+        flags |= DataFlags.noCopy
+        if responseOffset + count == responseBody.count { flags |= DataFlags.eof }
         return count
+    }
+
+    /// Appends the next `length` bytes of a fixed body (the DATA frame's payload) to `output`.
+    func writeBody(_ length: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: responseBody[responseOffset..<(responseOffset + length)])
+        responseOffset += length
+        if responseOffset == responseBody.count { responseBody = [] }
     }
 
     /// nghttp2 closed the stream (answered, reset, or the connection ended).
@@ -129,5 +132,6 @@ extension HTTP2Stream: ResponseStreamTarget {
 /// nghttp2's data-source flags and return values, as Swift integers.
 enum DataFlags {
     static let eof = NGHTTP2_DATA_FLAG_EOF.rawValue
+    static let noCopy = NGHTTP2_DATA_FLAG_NO_COPY.rawValue
     static let deferred = Int(NGHTTP2_ERR_DEFERRED.rawValue)
 }
