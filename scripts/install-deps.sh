@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_packages=(pkg-config libnghttp2-dev)
-test_packages=(procps nghttp2-client)
+test_packages=(procps)
 bench_packages=(wrk nginx valgrind python3 nghttp2-client)
 
 case "${1:-build}" in
