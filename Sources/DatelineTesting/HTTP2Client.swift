@@ -80,9 +80,12 @@ public final class HTTP2Client {
 
     // MARK: Requests
 
-    /// Queues a request (sent by the next `run`/`flush`); returns its stream id.
+    /// Queues a request (sent by the next `run`/`flush`); returns its stream id. With `bodyNeverEnds`, the
+    /// request's HEADERS leave the stream open and no body ever follows (a client that stalls).
     @discardableResult
-    public func submit(_ method: String = "GET", _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) throws -> Int32 {
+    public func submit(_ method: String = "GET", _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
+                       bodyNeverEnds: Bool = false) throws -> Int32 {
+        let body = bodyNeverEnds ? [] : body
         var fields = [(":method", method), (":scheme", "http"), (":authority", "127.0.0.1"), (":path", path)]
         fields += headers.map { ($0.0.lowercased(), $0.1) }
         let streamID = withNameValues(fields) { nameValues -> Int32 in
@@ -95,7 +98,7 @@ public final class HTTP2Client {
             return nghttp2_submit_request(session, nil, nameValues, nameValues.count, &provider, nil)
         }
         guard streamID > 0 else { throw RawHTTPClientError.malformed("nghttp2_submit_request failed: \(streamID)") }
-        if let body { bodies[streamID] = (body, 0) }
+        if let body, !bodyNeverEnds { bodies[streamID] = (body, 0) }
         responses[streamID] = Response()
         return streamID
     }
@@ -221,10 +224,7 @@ public final class HTTP2Client {
     }
 
     private func readBody(_ stream: Int32, into buffer: UnsafeMutablePointer<UInt8>, length: Int, flags: UnsafeMutablePointer<UInt32>) -> Int {
-        guard var entry = bodies[stream] else {
-            flags.pointee |= NGHTTP2_DATA_FLAG_EOF.rawValue
-            return 0
-        }
+        guard var entry = bodies[stream] else { return Int(NGHTTP2_ERR_DEFERRED.rawValue) }
         let count = min(length, entry.bytes.count - entry.offset)
         entry.bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress! + entry.offset, count: count) }
         entry.offset += count

@@ -101,4 +101,66 @@ struct HTTP2LimitTests {
             #expect(client.goAway?.errorCode == HTTP2ErrorCode.noError)
         }
     }
+
+    @Test("A request body that stops coming is answered 408 on its stream; the connection goes on")
+    func bodyTimeout() async throws {
+        var configuration = ServerConfiguration()
+        configuration.bodyReadTimeout = .milliseconds(300)
+        try await withTestServer(configuration: configuration, responder: HTTP2Responder()) { server, port in
+            let client = try HTTP2Client(port: port)
+            let stalled = try client.submit("POST", "/up", bodyNeverEnds: true)
+            try client.run { $0.responses[stalled]?.isClosed == true }
+            #expect(client.responses[stalled]?.status == 408)
+            #expect(server.statistics.timedOut >= 1)
+            #expect(try client.get("/after").status == 200)
+        }
+    }
+
+    @Test("A streamed response the client's window holds back is reset past its bound; the connection goes on")
+    func streamBound() async throws {
+        let tap = StreamTap()
+        var configuration = ServerConfiguration()
+        configuration.maxStreamPendingBytes = 64 * 1024
+        try await withTestServer(configuration: configuration, responder: HTTP2Responder(tap: tap)) { _, port in
+            let client = try HTTP2Client(port: port, settings: [(HTTP2Setting.initialWindowSize, 0)])
+            let id = try client.submit("GET", "/stream")
+            try client.run { $0.responses[id]?.status != nil }
+            let writer = try tap.writer()
+            var accepted = 0
+            while accepted < 100, writer.write([UInt8](repeating: 7, count: 4096)) { accepted += 1 }
+            #expect(accepted < 100)
+            try client.run { $0.responses[id]?.isClosed == true }
+            #expect(client.responses[id]?.resetCode == 2)   // INTERNAL_ERROR
+            // A body-less answer needs no window: the connection still serves.
+            #expect(try client.get("/no-content").status == 204)
+        }
+    }
+
+    @Test("A protocol violation after the preface gets GOAWAY (PROTOCOL_ERROR) and the connection closes")
+    func protocolError() async throws {
+        try await withTestServer(responder: HTTP2Responder()) { _, port in
+            let client = try RawHTTPClient(port: port)
+            // SETTINGS, then a request on an even (server-initiated) stream id.
+            let settings: [UInt8] = [0, 0, 0, 4, 0, 0, 0, 0, 0]
+            let headers: [UInt8] = [0, 0, 1, 1, 5, 0, 0, 0, 2, 0x82]
+            try client.send(Array("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".utf8) + settings + headers)
+            let frames = Self.frames(client.readUntilClosed())
+            let goAway = try #require(frames.first { $0.type == 7 })
+            #expect(goAway.payload.count >= 8)
+            #expect(Array(goAway.payload).dropFirst(4).prefix(4).elementsEqual([0, 0, 0, 1]))
+        }
+    }
+
+    /// Splits raw HTTP/2 bytes into (type, payload) frames.
+    private static func frames(_ bytes: [UInt8]) -> [(type: UInt8, payload: ArraySlice<UInt8>)] {
+        var frames: [(type: UInt8, payload: ArraySlice<UInt8>)] = []
+        var index = 0
+        while index + 9 <= bytes.count {
+            let length = Int(bytes[index]) << 16 | Int(bytes[index + 1]) << 8 | Int(bytes[index + 2])
+            guard index + 9 + length <= bytes.count else { break }
+            frames.append((bytes[index + 3], bytes[(index + 9)..<(index + 9 + length)]))
+            index += 9 + length
+        }
+        return frames
+    }
 }
