@@ -21,12 +21,14 @@ let package = Package(
         .target(name: "Articles"),
         // epoll and eventfd, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
+        // zlib: gzip responses and gzip request bodies.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, limits, drain. Knows nothing of articles.
         .target(name: "HTTPServer", dependencies: ["CEpoll", .product(name: "Logging", package: "swift-log")]),
         // DatelineAPI: routes and handlers; the only place where HTTP and articles meet.
         .target(
             name: "DatelineAPI",
-            dependencies: ["Articles", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Articles", "HTTPServer", "CZlib", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "dateline",

@@ -13,6 +13,8 @@ public final class DatelineApplication: HTTPResponder {
     let staticFiles: StaticFiles
     let editorAuth: EditorAuth
     let cacheControl: String
+    /// Which browser origins may read answers (CORS).
+    let cors: CORSPolicy
     let cache = ResponseCache()
     /// Responses of POSTs sent with an `Idempotency-Key`, for retries.
     let idempotencyKeys = IdempotencyKeys()
@@ -29,6 +31,7 @@ public final class DatelineApplication: HTTPResponder {
         self.staticFiles = StaticFiles(root: configuration.publicDirectory)
         self.editorAuth = EditorAuth(tokens: configuration.editorTokens)
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
+        self.cors = CORSPolicy(origins: configuration.corsOrigins)
         self.eventHub = EventHub(
             store: store, backlog: configuration.eventBacklog, heartbeat: configuration.eventHeartbeatInterval, logger: logger)
         self.storePool = store.callsMayBlock
@@ -85,13 +88,15 @@ public final class DatelineApplication: HTTPResponder {
             ])
             response = Problem(.internalServerError, detail: "The server failed to answer this request; it has been logged with request id \(requestID).").response
         }
+        ResponseEncoding.finish(&response, for: request)
         return finish(request, response, requestID: requestID, route: route)
     }
 
-    /// Adds the request id and logs the access line: the last step of every answer.
+    /// Adds the CORS headers and the request id, and logs the access line: the last step of every answer.
     private func finish(_ request: HTTPRequest, _ response: HTTPResponse, requestID: String? = nil, route: Route? = nil) -> HTTPResponse {
         var response = response
         let requestID = requestID ?? RequestID.resolve(request.headers["X-Request-ID"])
+        cors.apply(to: &response, for: request)
         response.headers.set("X-Request-ID", requestID)
         logAccess(request, response: response, route: (route ?? Route(path: request.path)).template, requestID: requestID)
         return response
@@ -120,6 +125,7 @@ public final class DatelineApplication: HTTPResponder {
     public func respond(to error: HTTPServerError, request: HTTPRequest?) -> HTTPResponse {
         let requestID = RequestID.resolve(request?.headers["X-Request-ID"])
         var response = Problem(error.status, detail: error.detail).response
+        if let request { cors.apply(to: &response, for: request) }
         response.headers.set("X-Request-ID", requestID)
         if error == .handlerFailed {
             logger.error("handler failed", metadata: ["request_id": "\(requestID)"])
@@ -133,11 +139,13 @@ public final class DatelineApplication: HTTPResponder {
     }
 
     private func handle(_ request: HTTPRequest, route: Route, requestID: String) throws -> HTTPResponse {
+        if request.method == "OPTIONS" { return try cors.preflight(request, methods: route.allowedMethods) }
         guard request.method == "GET" || request.method == "HEAD" else {
             guard route.writeMethods.contains(request.method) else {
                 throw Problem.methodNotAllowed(request.method, allowed: route.allowedMethods)
             }
             try requireEditor(request)
+            let request = try WriteBody.decoded(request, limit: configuration.maxBodyBytes)
             return try dispatchWrite(route, method: request.method, context(for: request, requestID: requestID, isEditor: true, now: .now()))
         }
         let isEditor = try editorAuth.authenticate(request.headers["Authorization"])
