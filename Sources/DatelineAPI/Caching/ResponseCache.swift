@@ -86,21 +86,33 @@ final class ResponseCache: Sendable {
 
     private func remove(_ key: String) {
         shard(for: key).state.withLock { shard in
-            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.body.count }
+            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.byteCount }
         }
     }
 
     private func insert(_ key: String, _ response: CachedResponse) {
         shard(for: key).state.withLock { shard in
-            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.body.count }
+            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.byteCount }
             while !shard.entries.isEmpty,
-                  shard.bytes + response.body.count > shardByteLimit || shard.entries.count >= shardEntryLimit {
+                  shard.bytes + response.byteCount > shardByteLimit || shard.entries.count >= shardEntryLimit {
                 let victim = shard.entries.startIndex
-                shard.bytes -= shard.entries[victim].value.body.count
+                shard.bytes -= shard.entries[victim].value.byteCount
                 shard.entries.remove(at: victim)
             }
             shard.entries[key] = response
-            shard.bytes += response.body.count
+            shard.bytes += response.byteCount
+        }
+    }
+
+    /// Keeps `form` as the gzip form of the entry under `key`, if that entry is still the one it was made
+    /// from (same tag) and has none yet. Two loops that miss at once may both compress; one form is kept.
+    func attach(_ form: CachedResponse.GzipForm, to key: String, entityTag: String) {
+        shard(for: key).state.withLock { shard in
+            guard let index = shard.entries.index(forKey: key), shard.entries.values[index].entityTag == entityTag,
+                  shard.entries.values[index].gzip == nil,
+                  shard.bytes + form.body.count <= shardByteLimit else { return }
+            shard.entries.values[index].gzip = form
+            shard.bytes += form.body.count
         }
     }
 

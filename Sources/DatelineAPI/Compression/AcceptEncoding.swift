@@ -8,7 +8,8 @@ import HTTPServer
 struct AcceptEncoding: Equatable {
     /// gzip's quality; 0 means gzip must not be sent.
     var gzip: Int
-    /// identity's quality; 0 means the client refuses an uncompressed body (`identity;q=0`, `*;q=0`).
+    /// identity's quality; 0 when the client refuses an uncompressed body (`identity;q=0`, `*;q=0`), which
+    /// only makes gzip win.
     var identity: Int
 
     /// No `Accept-Encoding`: identity only (RFC 9110: any coding is then acceptable, but a server that
@@ -20,9 +21,6 @@ struct AcceptEncoding: Equatable {
     /// Whether gzip is the better of the two for this client: allowed, and rated at least as high as
     /// identity (`gzip;q=0.5, identity` keeps identity).
     var prefersGzip: Bool { gzip > 0 && gzip >= identity }
-
-    /// The client refuses identity: compress whatever can be compressed, however small.
-    var refusesIdentity: Bool { identity == 0 }
 
     /// What every `Accept-Encoding` field of `headers` allows, taken together.
     init(_ headers: HTTPHeaders) {

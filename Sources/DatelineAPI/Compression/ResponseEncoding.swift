@@ -14,11 +14,11 @@ enum ResponseEncoding {
         static let identity = Choice(varies: false, gzip: false)
     }
 
-    /// The choice for a body of `length` bytes of `contentType`: compressible types of at least 1 KiB (any
-    /// length when the client refuses identity) vary by `Accept-Encoding`, and go out gzipped to clients that
-    /// prefer gzip.
+    /// The choice for a body of `length` bytes of `contentType`: compressible types of at least 1 KiB vary by
+    /// `Accept-Encoding`, and go out gzipped to clients that prefer gzip. Anything else goes out as it is, also
+    /// to a client that refuses identity (RFC 9110 §12.5.3 lets a server send identity then).
     static func choice(contentType: String?, length: Int, accept: AcceptEncoding) -> Choice {
-        guard length > 0, length >= Compressible.minimumLength || accept.refusesIdentity,
+        guard length >= Compressible.minimumLength,
               let contentType, Compressible.isCompressible(contentType: contentType) else { return .identity }
         return Choice(varies: true, gzip: accept.prefersGzip)
     }
