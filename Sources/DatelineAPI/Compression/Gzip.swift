@@ -8,8 +8,13 @@ enum Gzip {
     /// `bytes` as one gzip member. Deterministic: the header carries no name and no time, so equal input at
     /// the same level gives equal output (which a strong ETag relies on).
     static func compress(_ bytes: [UInt8], level: Int32 = defaultLevel) -> [UInt8] {
+        // A window (and hash table) no larger than the input compresses it just as well, and setting up
+        // zlib's full 32 KiB window and 64 KiB hash costs more than compressing a 3 KiB article.
+        var windowBits: Int32 = 9
+        while windowBits < 15, 1 << windowBits < bytes.count { windowBits += 1 }
+        let memLevel = max(1, min(8, windowBits - 7))
         var stream = z_stream()
-        guard czlib_deflate_init_gzip(&stream, level) == Z_OK else {
+        guard czlib_deflate_init_gzip(&stream, level, windowBits, memLevel) == Z_OK else {
             // Only on an out-of-memory or a bad level, which a constant rules out.
             preconditionFailure("deflateInit2 failed")
         }
