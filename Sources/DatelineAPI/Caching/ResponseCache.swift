@@ -105,13 +105,19 @@ final class ResponseCache: Sendable {
     }
 
     /// Keeps `form` as the gzip form of the entry under `key`, if that entry is still the one it was made
-    /// from (same tag) and has none yet. Two loops that miss at once may both compress; one form is kept.
+    /// from (same tag) and has none yet, dropping other entries when the shard is full (as `insert` does:
+    /// a form that is not kept would be compressed again for every request). Two loops that miss at once
+    /// may both compress; one form is kept.
     func attach(_ form: CachedResponse.GzipForm, to key: String, entityTag: String) {
         shard(for: key).state.withLock { shard in
-            guard let index = shard.entries.index(forKey: key), shard.entries.values[index].entityTag == entityTag,
-                  shard.entries.values[index].gzip == nil,
-                  shard.bytes + form.body.count <= shardByteLimit else { return }
-            shard.entries.values[index].gzip = form
+            guard let entry = shard.entries[key], entry.entityTag == entityTag, entry.gzip == nil,
+                  entry.byteCount + form.body.count <= shardByteLimit else { return }
+            while shard.bytes + form.body.count > shardByteLimit,
+                  let victim = shard.entries.first(where: { $0.key != key }) {
+                shard.bytes -= victim.value.byteCount
+                shard.entries.removeValue(forKey: victim.key)
+            }
+            shard.entries[key]?.gzip = form
             shard.bytes += form.body.count
         }
     }
