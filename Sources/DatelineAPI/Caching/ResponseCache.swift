@@ -40,7 +40,7 @@ final class ResponseCache: Sendable {
     /// - Parameters:
     ///   - byteLimit: bodies held at most, over all shards.
     ///   - entryLimit: responses held at most, over all shards.
-    init(byteLimit: Int = 32 * 1024 * 1024, entryLimit: Int = 8192, shardCount: Int = 16) {
+    init(byteLimit: Int = 64 * 1024 * 1024, entryLimit: Int = 32768, shardCount: Int = 16) {
         shards = (0..<shardCount).map { _ in ShardBox() }
         shardByteLimit = max(1, byteLimit / shardCount)
         shardEntryLimit = max(1, entryLimit / shardCount)
