@@ -23,13 +23,15 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         // libnghttp2, for HTTP/2 (h2c).
         .systemLibrary(name: "CNGHTTP2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+        // zlib: gzip responses and gzip request bodies.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, HTTP/2 through libnghttp2, limits, drain.
         // Knows nothing of articles.
         .target(name: "HTTPServer", dependencies: ["CEpoll", "CNGHTTP2", .product(name: "Logging", package: "swift-log")]),
         // DatelineAPI: routes and handlers; the only place where HTTP and articles meet.
         .target(
             name: "DatelineAPI",
-            dependencies: ["Articles", "HTTPServer", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Articles", "HTTPServer", "CZlib", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "dateline",
