@@ -24,13 +24,18 @@ let package = Package(
         .target(name: "Articles"),
         // epoll and eventfd, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
-        // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, limits, drain. Knows nothing of articles.
-        .target(name: "HTTPServer", dependencies: ["CEpoll", .product(name: "Logging", package: "swift-log")]),
+        // libnghttp2, for HTTP/2 (h2c).
+        .systemLibrary(name: "CNGHTTP2", pkgConfig: "libnghttp2", providers: [.apt(["libnghttp2-dev"])]),
+        // zlib: gzip responses and gzip request bodies.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, HTTP/2 through libnghttp2, limits, drain.
+        // Knows nothing of articles.
+        .target(name: "HTTPServer", dependencies: ["CEpoll", "CNGHTTP2", .product(name: "Logging", package: "swift-log")]),
         // DatelineAPI: routes and handlers; the only place where HTTP and articles meet.
         .target(
             name: "DatelineAPI",
             dependencies: [
-                "Articles", "HTTPServer", .product(name: "Logging", package: "swift-log"),
+                "Articles", "HTTPServer", "CZlib", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -44,7 +49,7 @@ let package = Package(
             ]
         ),
         // Test support shared by the test targets: a raw-socket HTTP client and server helpers.
-        .target(name: "DatelineTesting", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "DatelineTesting", dependencies: ["HTTPServer", "CNGHTTP2", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "DatelineTesting"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),

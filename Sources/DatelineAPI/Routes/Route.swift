@@ -49,8 +49,8 @@ enum Route: Equatable {
         }
     }
 
-    /// The methods the route answers (HEAD wherever GET).
-    var allowedMethods: [String] { ["GET", "HEAD"] + writeMethods }
+    /// The methods the route answers (HEAD wherever GET; OPTIONS everywhere, for CORS).
+    var allowedMethods: [String] { ["GET", "HEAD"] + writeMethods + ["OPTIONS"] }
 
     /// The methods by which editors change what the route names.
     var writeMethods: [String] {
