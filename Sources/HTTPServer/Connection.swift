@@ -38,6 +38,8 @@ final class Connection {
     private var awaiting: (request: HTTPRequest, token: UInt64)?
     /// Set once the connection speaks HTTP/2 (its preface, or `Upgrade: h2c`): every event goes there.
     private var http2: HTTP2Connection?
+    /// Whether the connection was handed to HTTP/2 (for the open-connection counts by protocol).
+    var speaksHTTP2: Bool { http2 != nil }
     /// The first bytes were checked for the HTTP/2 preface (only a new connection's first bytes can be it).
     private var prefaceChecked = false
 
@@ -447,6 +449,7 @@ final class Connection {
             return false
         }
         self.http2 = http2
+        loop.counters.openHTTP2.add(1, ordering: .relaxed)
         output.removeAll()
         outputStart = 0
         let unread = Array(input[inputStart...])

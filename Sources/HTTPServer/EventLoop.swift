@@ -238,6 +238,7 @@ final class EventLoop: @unchecked Sendable {
         _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)
         counters.open.subtract(1, ordering: .relaxed)
+        if connection.speaksHTTP2 { counters.openHTTP2.subtract(1, ordering: .relaxed) }
     }
 
     // MARK: Timers and commands

@@ -112,6 +112,19 @@ struct MetricsTests {
         }
     }
 
+    @Test("An HTTP/2 connection is counted under protocol http2 while open; its requests count like any other")
+    func http2Connections() async throws {
+        try await withMetricsServer { port, _ in
+            let before = try Exposition(try scrape(port).text)
+            let client = try HTTP2Client(port: port)
+            for _ in 0..<3 { #expect(try client.get("/articles/n3").status == 200) }
+            let during = try Exposition(try scrape(port).text)
+            #expect(during.value("http_open_connections", ["protocol": "http2"]) == 1)
+            #expect(during.value("http_requests_total", ["method": "GET", "route": "/articles/{ref}", "status": "200"])
+                - before.value("http_requests_total", ["method": "GET", "route": "/articles/{ref}", "status": "200"]) == 3)
+        }
+    }
+
     @Test("Counters striped over threads add up exactly")
     func stripedCounters() async {
         let counters = StripedCounters(width: 3)

@@ -18,6 +18,8 @@ struct AccessLogTests {
         #expect(try get("/articles", port: port, headers: [("X-Request-ID", "log-test-78"), ("Authorization", "Bearer wrong-\(token)")]).status == 401)
         // A balancer's probe logs at debug only.
         #expect(try get("/health", port: port, headers: [("X-Request-ID", "probe-79")]).status == 200)
+        let http2 = try HTTP2Client(port: port)
+        #expect(try http2.get("/categories", headers: [("x-request-id", "h2-81")]).status == 200)
         #expect(try get("/articles/x", port: port, headers: [("X-Request-ID", "last-80")]).status == 404)
 
         let deadline = ContinuousClock.now + .seconds(5)
@@ -41,6 +43,7 @@ struct AccessLogTests {
         #expect(fields["time"]?.hasSuffix("Z") == true)
         #expect(lines.contains { $0.contains("log-test-78") && $0.contains("\"status\":\"401\"") })
         #expect(!lines.contains { $0.contains("probe-79") })
+        #expect(lines.contains { $0.contains("\"request_id\":\"h2-81\"") && $0.contains("\"protocol\":\"HTTP/2\"") })
         #expect(!server.standardOutput.contains(token))
         #expect(!server.standardOutput.contains("Bearer"))
     }

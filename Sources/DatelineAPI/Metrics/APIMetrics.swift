@@ -64,8 +64,10 @@ public final class APIMetrics: Sendable {
         scrapeLock.withLock { _ in
             let statistics = statisticsSource.withLock { $0 }?()
             setCounter("http_connections_accepted_total", "Connections accepted.", statistics?.acceptedConnections ?? 0)
-            setGauge("http_open_connections", "Open client connections, by protocol.", statistics?.openConnections ?? 0,
-                     labels: [("protocol", "http1")])
+            let open = statistics?.openConnections ?? 0
+            let openHTTP2 = statistics?.openHTTP2Connections ?? 0
+            setGauge("http_open_connections", "Open client connections, by protocol.", open - openHTTP2, labels: [("protocol", "http1")])
+            setGauge("http_open_connections", "Open client connections, by protocol.", openHTTP2, labels: [("protocol", "http2")])
             for (reason, value) in [
                 ("limit", statistics?.rejectedConnections ?? 0),
                 ("timeout", statistics?.timedOut ?? 0),
