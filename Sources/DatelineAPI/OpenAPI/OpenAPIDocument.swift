@@ -430,6 +430,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -948,6 +951,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -1166,6 +1172,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -1361,6 +1370,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -1568,6 +1580,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -1763,6 +1778,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -1935,6 +1953,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -2088,6 +2109,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -2247,6 +2271,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -2400,6 +2427,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -2588,6 +2618,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -2830,6 +2863,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -3085,6 +3121,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOrigin"
           }
         }
       }
@@ -4090,7 +4129,7 @@ enum OpenAPIDocument {
         }
       },
       "Access-Control-Allow-Origin": {
-        "description": "On answers to a request with an allowed `Origin`: `*` by default, or the allowed origin echoed.",
+        "description": "On answers to a request with an allowed `Origin`: `*` by default, or the allowed origin echoed (then with `Access-Control-Allow-Credentials: true` and `Vary: Origin`).",
         "schema": {
           "type": "string"
         }
@@ -4459,11 +4498,38 @@ enum OpenAPIDocument {
           }
         }
       },
-      "Preflight": {
-        "description": "CORS preflight. With an allowed `Origin` it carries the `Access-Control-*` headers; a request without `Origin`, or from an origin not allowed, gets none.",
+      "ForbiddenOrigin": {
+        "description": "A CORS preflight (`Origin` and `Access-Control-Request-Method`) from an origin the server's `--cors-origin` list does not include, named in the detail; no CORS headers.",
         "headers": {
           "X-Request-ID": {
             "$ref": "#/components/headers/X-Request-ID"
+          },
+          "Cache-Control": {
+            "$ref": "#/components/headers/Cache-Control"
+          },
+          "Access-Control-Allow-Origin": {
+            "$ref": "#/components/headers/Access-Control-Allow-Origin"
+          },
+          "Access-Control-Expose-Headers": {
+            "$ref": "#/components/headers/Access-Control-Expose-Headers"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Preflight": {
+        "description": "A CORS preflight (`Origin` and `Access-Control-Request-Method`) from an allowed origin: the `Access-Control-*` headers. A plain `OPTIONS` (no preflight): `Allow` only.",
+        "headers": {
+          "X-Request-ID": {
+            "$ref": "#/components/headers/X-Request-ID"
+          },
+          "Allow": {
+            "$ref": "#/components/headers/Allow"
           },
           "Access-Control-Allow-Origin": {
             "$ref": "#/components/headers/Access-Control-Allow-Origin"
