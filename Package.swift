@@ -19,6 +19,8 @@ let package = Package(
     targets: [
         // Articles: the model, validation, queries, the storage protocol and the in-memory store. No HTTP.
         .target(name: "Articles"),
+        // ArticlesSQL: what the database stores share: the schema, article rows, list queries as SQL, the writes.
+        .target(name: "ArticlesSQL", dependencies: ["Articles"]),
         // epoll and eventfd, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
         // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, limits, drain. Knows nothing of articles.
