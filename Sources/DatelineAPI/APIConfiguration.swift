@@ -12,5 +12,10 @@ public struct APIConfiguration: Sendable {
     /// How often `/events` writes a comment line to every subscriber, so idle proxies keep the stream open.
     public var eventHeartbeatInterval: Duration = .seconds(15)
 
+    /// Threads that make a blocking store's calls (a database's), off the event loops.
+    public var storeThreads = 8
+    /// Requests waiting for a store thread at most; past it, a request is answered 503 at once.
+    public var storeQueueLimit = 4096
+
     public init() {}
 }

@@ -18,6 +18,8 @@ public final class DatelineApplication: HTTPResponder {
     let idempotencyKeys = IdempotencyKeys()
     /// Turns store changes into `/events` for subscribers.
     let eventHub: EventHub
+    /// Threads for a store whose calls block (a database); nil for the memory store, called in place.
+    let storePool: BlockingPool?
 
     public init(store: any ArticleStore, configuration: APIConfiguration, logger: Logger, readiness: Readiness = Readiness()) {
         self.store = store
@@ -29,9 +31,40 @@ public final class DatelineApplication: HTTPResponder {
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
         self.eventHub = EventHub(
             store: store, backlog: configuration.eventBacklog, heartbeat: configuration.eventHeartbeatInterval, logger: logger)
+        self.storePool = store.callsMayBlock
+            ? BlockingPool(threads: configuration.storeThreads, queueLimit: configuration.storeQueueLimit) : nil
+        store.onChange { [cache] change in
+            // Every ref the article was or is known by: its id, and its slug before and after.
+            var refs: [String] = []
+            for article in [change.before, change.after].compactMap({ $0 }) {
+                for ref in [article.id, article.slug] where !refs.contains(ref) { refs.append(ref) }
+            }
+            cache.articleChanged(refs: refs, storeVersion: change.storeVersion)
+        }
     }
 
+    deinit {
+        storePool?.stop()
+    }
+
+    /// Answers in place when that needs no blocking call: always with the memory store; with a database
+    /// store, for cache hits and routes that do not read the store. Everything else is answered on the
+    /// store's pool, and the connection waits for it without holding its event loop.
     public func respond(to request: HTTPRequest) throws -> HTTPResponse {
+        guard let storePool, Route(path: request.path).readsStore else { return answer(request) }
+        if let hit = try? cachedAnswer(request) { return hit }
+        return .deferred { [self] completion in
+            let queued = storePool.submit { completion.complete(self.answer(request)) }
+            if !queued {
+                completion.complete(finish(request, Problem(
+                    .serviceUnavailable, detail: "The server is too busy to answer; retry shortly.",
+                    headers: [("Retry-After", "1")]).response))
+            }
+        }
+    }
+
+    /// The answer to `request`, computed here and now.
+    func answer(_ request: HTTPRequest) -> HTTPResponse {
         let requestID = RequestID.resolve(request.headers["X-Request-ID"])
         let route = Route(path: request.path)
         var response: HTTPResponse
@@ -40,6 +73,11 @@ public final class DatelineApplication: HTTPResponder {
         } catch let problem as Problem {
             response = problem.response
         } catch let convertible as any ProblemConvertible {
+            if case ArticleStoreError.unavailable(let reason) = convertible {
+                logger.warning("store unavailable", metadata: [
+                    "request_id": "\(requestID)", "route": "\(route.template)", "reason": "\(reason)",
+                ])
+            }
             response = convertible.problem.response
         } catch {
             logger.error("handler failed", metadata: [
@@ -47,9 +85,36 @@ public final class DatelineApplication: HTTPResponder {
             ])
             response = Problem(.internalServerError, detail: "The server failed to answer this request; it has been logged with request id \(requestID).").response
         }
+        return finish(request, response, requestID: requestID, route: route)
+    }
+
+    /// Adds the request id and logs the access line: the last step of every answer.
+    private func finish(_ request: HTTPRequest, _ response: HTTPResponse, requestID: String? = nil, route: Route? = nil) -> HTTPResponse {
+        var response = response
+        let requestID = requestID ?? RequestID.resolve(request.headers["X-Request-ID"])
         response.headers.set("X-Request-ID", requestID)
-        logAccess(request, response: response, route: route.template, requestID: requestID)
+        logAccess(request, response: response, route: (route ?? Route(path: request.path)).template, requestID: requestID)
         return response
+    }
+
+    /// A reader's GET answered from the response cache, with no store call; nil on a miss or when the
+    /// request is not one the cache answers.
+    private func cachedAnswer(_ request: HTTPRequest) throws -> HTTPResponse? {
+        guard request.method == "GET" || request.method == "HEAD" else { return nil }
+        let route = Route(path: request.path)
+        guard route.isCacheable, try !editorAuth.authenticate(request.headers["Authorization"]) else { return nil }
+        let key = cacheKey(request)
+        guard let cached = cache.lookup(key, source: cacheSource(route), now: Timestamp.now().secondsSince1970) else { return nil }
+        return finish(request, cached.response(to: request), route: route)
+    }
+
+    private func cacheKey(_ request: HTTPRequest) -> String {
+        request.query.map { request.path + "?" + $0 } ?? request.path
+    }
+
+    private func cacheSource(_ route: Route) -> CacheSource {
+        if case .article(let ref) = route { return .article(ref: ref) }
+        return .store(version: store.version)
     }
 
     public func respond(to error: HTTPServerError, request: HTTPRequest?) -> HTTPResponse {
@@ -84,19 +149,11 @@ public final class DatelineApplication: HTTPResponder {
             return response
         }
         // A reader's GET of an article route: answered from the cache when it holds a valid encoding. The
-        // version (the store's, or the one article's) is read before building, so a write that lands
-        // meanwhile makes the entry stale rather than hidden.
-        let key = request.query.map { request.path + "?" + $0 } ?? request.path
-        let source: CacheSource
-        if case .article(let ref) = route {
-            // No article of that ref: nothing to cache; the handler answers 404.
-            guard let current = try store.currentVersion(ref: ref) else {
-                return try dispatch(route, context(for: request, requestID: requestID, isEditor: false, now: now))
-            }
-            source = .article(id: current.id, version: current.version)
-        } else {
-            source = .store(version: store.version)
-        }
+        // store's version is read before building, so a write that lands meanwhile makes the entry stale
+        // (or, for one article, not kept) rather than hidden.
+        let key = cacheKey(request)
+        let builtFrom = store.version
+        let source = cacheSource(route)
         if let cached = cache.lookup(key, source: source, now: now.secondsSince1970) {
             return cached.response(to: request)
         }
@@ -106,7 +163,7 @@ public final class DatelineApplication: HTTPResponder {
             cache.store(key, CachedResponse(
                 status: response.status, headers: response.headers, body: response.body,
                 entityTag: tag, source: source, validUntil: validUntil
-            ))
+            ), builtFrom: builtFrom)
         }
         return response
     }

@@ -126,6 +126,12 @@ public final class RawHTTPClient {
         return false
     }
 
+    /// Sends EOF (shuts the write side) while still reading: a client that has said all it will say.
+    public func shutdownWrite() {
+        guard !closed else { return }
+        Glibc.shutdown(fd, Int32(SHUT_WR))
+    }
+
     public func close() {
         guard !closed else { return }
         closed = true

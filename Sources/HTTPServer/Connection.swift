@@ -33,12 +33,15 @@ final class Connection {
     /// Already in the loop's list of streams to flush after this batch of commands.
     private var streamFlushScheduled = false
     private var receivedAnyOfHead = false
+    /// The request whose answer is deferred, and its completion's token: nothing more is read or parsed
+    /// until the answer arrives.
+    private var awaiting: (request: HTTPRequest, token: UInt64)?
 
     /// When the current timer fires, and what it means.
     private(set) var deadline: ContinuousClock.Instant
     private var deadlineKind = DeadlineKind.header
 
-    enum DeadlineKind { case header, body, idle, write, linger, stream }
+    enum DeadlineKind { case header, body, idle, write, linger, stream, deferred }
 
     init(fd: CInt, remoteAddress: String, loop: EventLoop) {
         self.fd = fd
@@ -50,7 +53,8 @@ final class Connection {
 
     /// Idle: between requests with nothing buffered in either direction. Drain closes these at once.
     var isIdle: Bool {
-        !isLingering && parser.isAtRequestBoundary && inputStart == input.count && outputStart == output.count
+        !isLingering && awaiting == nil && parser.isAtRequestBoundary && inputStart == input.count
+            && outputStart == output.count
     }
 
     // MARK: Events
@@ -89,7 +93,7 @@ final class Connection {
             if parser.isReadingBody { setDeadline(.body, after: loop.configuration.bodyReadTimeout) }
         }
         processInput()
-        if peerFinished && !isClosed && !isLingering {
+        if peerFinished && !isClosed && !isLingering && awaiting == nil {
             // Nothing more will come: finish what is owed, then close.
             if outputStart == output.count { close() } else { closeAfterOutput = true }
         }
@@ -114,7 +118,9 @@ final class Connection {
         case .body:
             loop.counters.timedOut.add(1, ordering: .relaxed)
             fail(.bodyTimeout, request: nil)
-        case .idle, .write, .linger:
+        case .idle, .write, .linger, .deferred:
+            // A deferred answer that never came: whoever owed it failed (its completion answers 500 when
+            // dropped, so this is a last resort).
             close()
         case .stream:
             // A quiet stream is healthy; only stalled output (`.write`) times it out.
@@ -135,7 +141,7 @@ final class Connection {
     // MARK: Requests
 
     private func processInput() {
-        while !isClosed && !closeAfterOutput && !isLingering && stream == nil {
+        while !isClosed && !closeAfterOutput && !isLingering && stream == nil && awaiting == nil {
             if output.count - outputStart >= loop.configuration.maxPendingOutputBytes {
                 // Too much queued: write it first. If it all went out, go on with the pipelined requests;
                 // if not, EPOLLOUT brings us back through `writable()`.
@@ -186,6 +192,20 @@ final class Connection {
             loop.logger.error("responder threw", metadata: ["error": "\(error)", "target": "\(request.target)"])
             response = loop.responder.respond(to: .handlerFailed, request: request)
         }
+        answer(request, with: response)
+    }
+
+    /// Writes the answer to `request`: now, as a stream, or later (deferred).
+    private func answer(_ request: HTTPRequest, with response: HTTPResponse) {
+        if let start = response.deferred {
+            let completion = loop.openDeferred(for: self)
+            awaiting = (request, completion.token)
+            // Until the answer comes, nothing is read: pipelined requests wait in the socket, not in memory.
+            if !waitingForWritable { loop.watch(self, .none) }
+            setDeadline(.deferred, after: Self.deferredDeadline)
+            start(completion)
+            return
+        }
         if let body = response.stream {
             respond(to: request, streaming: response, body: body)
             return
@@ -199,6 +219,18 @@ final class Connection {
         } else {
             closeAfterOutput = true
         }
+    }
+
+    /// On the loop thread: the deferred answer arrived. Write it, then go on with what the client sent.
+    func deliverDeferred(_ response: HTTPResponse, token: UInt64) {
+        guard let (request, expected) = awaiting, expected == token, !isClosed else { return }
+        awaiting = nil
+        answer(request, with: response)
+        if isClosed || awaiting != nil { return }
+        if !waitingForWritable { loop.watch(self, .read) }
+        if peerFinished && stream == nil && !closeAfterOutput { closeAfterOutput = true }
+        processInput()
+        if peerFinished && !isClosed && !isLingering && awaiting == nil && outputStart == output.count { close() }
     }
 
     /// Writes a streamed response's head and hands the stream its writer. HEAD gets the head only and the
@@ -265,6 +297,9 @@ final class Connection {
     }
 
     private static let streamSocketBuffer = 128 * 1024
+    /// How long a deferred answer may take before the connection is given up. Stores time out their own
+    /// calls far sooner; this only keeps a lost answer from holding a connection forever.
+    private static let deferredDeadline = Duration.seconds(120)
     private static let lastChunk = Array("0\r\n\r\n".utf8)
     /// A streaming connection's timer when nothing is stalled: far away, so a quiet stream lives on.
     private static let streamQuietDeadline = Duration.seconds(3600)
@@ -295,7 +330,7 @@ final class Connection {
                 stream?.unsent.store(output.count - outputStart, ordering: .relaxed)
                 if !waitingForWritable {
                     waitingForWritable = true
-                    loop.watch(self, writable: true)
+                    loop.watch(self, .write)
                     setDeadline(.write, after: loop.configuration.idleTimeout)
                 }
                 return
@@ -306,7 +341,7 @@ final class Connection {
         stream?.unsent.store(0, ordering: .relaxed)
         if waitingForWritable {
             waitingForWritable = false
-            loop.watch(self, writable: false)
+            loop.watch(self, awaiting == nil ? .read : .none)
             if deadlineKind == .write {
                 if stream != nil {
                     setDeadline(.stream, after: Self.streamQuietDeadline)
@@ -350,6 +385,7 @@ final class Connection {
         guard !isClosed else { return }
         isClosed = true
         if let stream { loop.closeStream(stream) }
+        if let awaiting { loop.cancelDeferred(awaiting.token) }
         loop.remove(self)
     }
 
@@ -358,6 +394,8 @@ final class Connection {
         deadline = .now + interval
     }
 }
+
+extension Connection: DeferredResponseTarget {}
 
 @available(*, unavailable)
 extension Connection: Sendable {}

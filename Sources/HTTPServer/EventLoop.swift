@@ -18,6 +18,14 @@ final class EventLoop: @unchecked Sendable {
         case streamWrite(UInt64, [UInt8])
         case streamFinish(UInt64)
         case streamAbort(UInt64)
+        /// A deferred response, by completion token.
+        case deferredComplete(UInt64, HTTPResponse)
+    }
+
+    /// What a connection waits for: never both reading and writing (a connection that cannot write its
+    /// answers is not read, which pushes back on the client), and neither while its answer is deferred.
+    enum Interest {
+        case read, write, none
     }
 
     let configuration: ServerConfiguration
@@ -39,6 +47,9 @@ final class EventLoop: @unchecked Sendable {
     private var nextStreamID: UInt64 = 0
     /// Streams written to by this batch of commands: flushed once each after it, one send for many chunks.
     private var streamsToFlush: [Connection] = []
+    /// Who waits for each deferred response, by completion token.
+    private var deferredTargets: [UInt64: any DeferredResponseTarget] = [:]
+    private var nextDeferredToken: UInt64 = 0
 
     private struct Commands {
         var queue: [Command] = []
@@ -180,11 +191,14 @@ final class EventLoop: @unchecked Sendable {
         try readBuffer.withUnsafeMutableBytes { try Posix.read(fd, into: $0) }
     }
 
-    /// Switches a connection between waiting to read and waiting to write (never both: a connection that
-    /// cannot write its answers is not read, which pushes back on the client).
-    func watch(_ connection: Connection, writable: Bool) {
+    /// Switches what a connection waits for (errors and hang-ups are reported whatever it is).
+    func watch(_ connection: Connection, _ interest: Interest) {
         var event = epoll_event()
-        event.events = writable ? EPOLLOUT.rawValue : EPOLLIN.rawValue
+        event.events = switch interest {
+        case .read: EPOLLIN.rawValue
+        case .write: EPOLLOUT.rawValue
+        case .none: 0
+        }
         event.data.fd = connection.fd
         _ = epoll_ctl(epoll, EPOLL_CTL_MOD, connection.fd, &event)
     }
@@ -195,6 +209,18 @@ final class EventLoop: @unchecked Sendable {
         let writer = StreamWriter(loop: self, id: nextStreamID, limit: configuration.maxStreamPendingBytes)
         streams[nextStreamID] = connection
         return writer
+    }
+
+    /// A completion whose response `target` receives on this thread.
+    func openDeferred(for target: any DeferredResponseTarget) -> ResponseCompletion {
+        nextDeferredToken &+= 1
+        deferredTargets[nextDeferredToken] = target
+        return ResponseCompletion(loop: self, token: nextDeferredToken)
+    }
+
+    /// The target is gone (its client left): the response, when it comes, is dropped.
+    func cancelDeferred(_ token: UInt64) {
+        deferredTargets[token] = nil
     }
 
     /// Flushes `connection` once this batch of commands is handled.
@@ -249,6 +275,8 @@ final class EventLoop: @unchecked Sendable {
                 streams[id]?.streamFinish()
             case .streamAbort(let id):
                 streams[id]?.close()
+            case .deferredComplete(let token, let response):
+                deferredTargets.removeValue(forKey: token)?.deliverDeferred(response, token: token)
             }
         }
         for connection in streamsToFlush { connection.flushStream() }

@@ -44,10 +44,10 @@ func withAPIServer<T>(
 }
 
 /// The same, over a given store, which the test may write to while the server runs.
-func withAPIServer<T>(
-    store: MemoryStore,
+func withAPIServer<T, Store: ArticleStore>(
+    store: Store,
     configure: (inout APIConfiguration) -> Void = { _ in },
-    _ body: (Int, MemoryStore) async throws -> T
+    _ body: (Int, Store) async throws -> T
 ) async throws -> T {
     var configuration = APIConfiguration()
     configuration.editorTokens = [Fixtures.editorToken]

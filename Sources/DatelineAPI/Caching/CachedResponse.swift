@@ -4,8 +4,9 @@ import HTTPServer
 enum CacheSource: Equatable, Sendable {
     /// Lists, the rail and facets depend on every article: any write makes them stale.
     case store(version: UInt64)
-    /// One article's answer depends on that article only, so writes to others leave it valid.
-    case article(id: String, version: UInt64)
+    /// One article's answer (`/articles/{ref}`) depends on that article only: it stays valid until a change
+    /// to the article that `ref` named, or names now, drops it (`ResponseCache.articleChanged`).
+    case article(ref: String)
 }
 
 /// A reader's 200 response, encoded once, with what decides when it is stale.

@@ -3,14 +3,29 @@ import Synchronization
 /// Encoded responses to readers' GETs, keyed by path and raw query, so a hot article or list query is
 /// encoded (and its ETag computed) once rather than per request.
 ///
-/// Entries are checked, not evicted, on change: an entry built from an older version (of the store, or of the
-/// one article it shows), or one that has reached the next scheduled publication, is a miss and is rebuilt. The cache is split into shards, each
-/// behind its own lock, so the event loops rarely wait on each other; each shard holds a bounded number of
-/// bytes and drops an arbitrary entry when full.
+/// Lists, the rail and facets are checked on lookup: an entry built from an older store version, or one that
+/// has reached the next scheduled publication, is a miss and is rebuilt. One article's answers are dropped
+/// when the store reports a change to that article (its id, its slug before and after), so a lookup needs
+/// no store call at all — which is what lets a database store's hot articles be answered on the event loop.
+/// The cache is split into shards, each behind its own lock, so the event loops rarely wait on each other;
+/// each shard holds a bounded number of bytes and drops an arbitrary entry when full.
 final class ResponseCache: Sendable {
     private let shards: [ShardBox]
     private let shardByteLimit: Int
     private let shardEntryLimit: Int
+    /// Which keys hold each article ref's answers, and when each ref last changed. Touched on misses and
+    /// changes only, never on a hit.
+    private let articleKeys = Mutex(ArticleKeys())
+
+    private struct ArticleKeys {
+        var keysByRef: [String: Set<String>] = [:]
+        /// The store version of the last change to each ref: an answer built from before it is not kept.
+        var changedAt: [String: UInt64] = [:]
+    }
+
+    /// Cached variants (query strings) of one article at most; past it, more are answered but not kept,
+    /// so a client adding cache busters cannot grow the index.
+    static let variantsPerArticle = 32
 
     private struct Shard {
         var entries: [String: CachedResponse] = [:]
@@ -39,8 +54,43 @@ final class ResponseCache: Sendable {
         }
     }
 
-    func store(_ key: String, _ response: CachedResponse) {
+    /// Keeps `response` under `key`. `builtFrom` is the store version read before the answer was built: an
+    /// article answer is not kept if that article changed since, as it may show the article as it was.
+    func store(_ key: String, _ response: CachedResponse, builtFrom: UInt64) {
         guard response.body.count <= shardByteLimit else { return }
+        guard case .article(let ref) = response.source else {
+            insert(key, response)
+            return
+        }
+        // Under the index lock, so a change cannot drop the keys between this check and the insert.
+        articleKeys.withLock { index in
+            if let changed = index.changedAt[ref], changed > builtFrom { return }
+            var keys = index.keysByRef[ref, default: []]
+            guard keys.count < Self.variantsPerArticle || keys.contains(key) else { return }
+            keys.insert(key)
+            index.keysByRef[ref] = keys
+            insert(key, response)
+        }
+    }
+
+    /// A change to the article these refs name (its id, its slug before and after): their answers go.
+    func articleChanged(refs: [String], storeVersion: UInt64) {
+        articleKeys.withLock { index in
+            for ref in refs {
+                index.changedAt[ref] = max(index.changedAt[ref] ?? 0, storeVersion)
+                guard let keys = index.keysByRef.removeValue(forKey: ref) else { continue }
+                for key in keys { remove(key) }
+            }
+        }
+    }
+
+    private func remove(_ key: String) {
+        shard(for: key).state.withLock { shard in
+            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.body.count }
+        }
+    }
+
+    private func insert(_ key: String, _ response: CachedResponse) {
         shard(for: key).state.withLock { shard in
             if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.body.count }
             while !shard.entries.isEmpty,

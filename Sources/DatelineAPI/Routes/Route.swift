@@ -36,6 +36,15 @@ enum Route: Equatable {
         }
     }
 
+    /// Whether answering may call the store (and so must run on the store's pool when its calls block).
+    /// `/events` reads the hub, which follows the store's changes by itself.
+    var readsStore: Bool {
+        switch self {
+        case .articles, .article, .related, .categories, .tags, .authors, .ready: true
+        case .health, .events, .staticFile: false
+        }
+    }
+
     /// The methods the route answers (HEAD wherever GET).
     var allowedMethods: [String] { ["GET", "HEAD"] + writeMethods }
 
