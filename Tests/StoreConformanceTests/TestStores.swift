@@ -1,0 +1,56 @@
+import Articles
+import Foundation
+import SQLiteStore
+
+/// The stores every conformance test runs against. A store that cannot be made here fails its tests; it is
+/// never skipped.
+enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
+    case memory
+    case sqlite
+    // PostgreSQL: add `case postgres` and its branch in `TestStores.make`.
+
+    var description: String { rawValue }
+
+    /// Every kind but the reference (the memory store), for comparisons against it.
+    static var databases: [StoreKind] { allCases.filter { $0 != .memory } }
+}
+
+/// A store made for one test, and what it took (a temporary database file), given back when it goes.
+final class TestStore: @unchecked Sendable {
+    let store: any ArticleStore
+    let kind: StoreKind
+    private let cleanup: () -> Void
+
+    init(_ store: any ArticleStore, kind: StoreKind, cleanup: @escaping () -> Void = {}) {
+        self.store = store
+        self.kind = kind
+        self.cleanup = cleanup
+    }
+
+    deinit { cleanup() }
+}
+
+enum TestStores {
+    /// A fresh store of `kind` holding `articles` (loaded in one write, as `MemoryStore(articles:)` does).
+    static func make(_ kind: StoreKind, articles: [Article] = []) throws -> TestStore {
+        switch kind {
+        case .memory:
+            return TestStore(try MemoryStore(articles: articles), kind: kind)
+        case .sqlite:
+            let path = temporaryPath("conformance")
+            let store = try SQLiteStore(path: path, readers: 4)
+            if !articles.isEmpty { try store.importArticles(articles) }
+            return TestStore(store, kind: kind) { removeDatabase(at: path) }
+        }
+    }
+
+    /// A path for a new database file in the temporary directory.
+    static func temporaryPath(_ label: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dateline-\(label)-\(getpid())-\(UUID().uuidString).sqlite").path
+    }
+
+    /// Removes the database file and its WAL and shared-memory companions.
+    static func removeDatabase(at path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
