@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "dateline",
             dependencies: [
-                "DatelineAPI", "Articles", "HTTPServer",
+                "DatelineAPI", "Articles", "HTTPServer", "SQLiteStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
