@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "ArticlesTesting"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),
         .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "ArticlesSQL", "Articles", "ArticlesTesting", "CSQLite"]),
         // One suite run against every store (memory, SQLite; PostgreSQL joins): identical answers.
         .testTarget(
             name: "StoreConformanceTests",
