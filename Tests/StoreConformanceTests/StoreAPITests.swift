@@ -26,8 +26,8 @@ struct StoreAPITests {
             queries.append("/articles/\(article.id)/related?limit=\(random.int(1...10))")
         }
         let authorization = [("Authorization", "Bearer \(conformanceEditorToken)")]
-        let reference = comparisonStores[.memory]!
-        let store = comparisonStores[kind]!
+        let reference = try comparisonStore(.memory)
+        let store = try comparisonStore(kind)
         try await withAPIServer(reference) { referencePort in
             try await withAPIServer(store) { port in
                 var nonEmpty = 0
