@@ -55,8 +55,9 @@ extension SQLArticleReads {
     /// A search ranked (or phrase-checked) in Swift over the index's candidates, then cut like the memory store.
     ///
     /// Memory stays proportional to the matches' count, not their text: each candidate is first scored on its
-    /// title, summary and tags; only when some word or phrase is not there is its body read (one row at a
-    /// time) and then dropped. The page's articles are loaded whole at the end.
+    /// title, summary and tags; a term found in none of them is in the body (the index says it is somewhere);
+    /// only a phrase not found there makes the body be read (one row at a time, then dropped). The page's
+    /// articles are loaded whole at the end.
     private static func rankedPage(
         _ search: SearchQuery, query: ArticleQuery, now: Timestamp, in database: some SQLExecutor
     ) throws -> ArticlePage {
@@ -77,6 +78,12 @@ extension SQLArticleReads {
                 tags: tags.isEmpty ? [] : tags.split(separator: ",").map(String.init),
                 createdAt: Timestamp(secondsSince1970: 0), updatedAt: Timestamp(secondsSince1970: 0))
             var score = Relevance.score(of: article, for: search)
+            if score == nil, search.phrases.isEmpty {
+                // The index matched every term somewhere, so a term that is not in the title, summary or tags is
+                // in the body: a body of just the terms scores the same as the real one, without reading it.
+                article.body = search.terms.joined(separator: " ")
+                score = Relevance.score(of: article, for: search)
+            }
             if score == nil {
                 guard let body = try database.value(SQLStatement(bodyStatement, [.integer(seq)]))?.text else {
                     throw SQLRowError("article \(id) has no body")

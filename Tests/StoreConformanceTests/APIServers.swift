@@ -26,3 +26,15 @@ func queryString(_ pairs: [(name: String, value: String)]) -> String {
         "\(pair.name)=\(pair.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? pair.value)"
     }.joined(separator: "&")
 }
+
+/// One GET on a fresh connection, with room for a debug build on a loaded machine (a ranked search over
+/// 10,000 articles can take seconds there).
+func get(_ path: String, port: Int, headers: [(String, String)]) throws -> RawHTTPResponse {
+    let client = try RawHTTPClient(port: port, timeout: .seconds(60))
+    defer { client.close() }
+    var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+    for (name, value) in headers { request += "\(name): \(value)\r\n" }
+    request += "Connection: close\r\n\r\n"
+    try client.send(request)
+    return try client.readResponse()
+}
