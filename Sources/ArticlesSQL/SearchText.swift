@@ -7,8 +7,8 @@ public import Articles
 /// tokenizer thinks of a script, each folded word becomes one token of ASCII letters and digits: a word that is
 /// already such (and does not start with `x`) stays as it is, any other becomes `x` and its UTF-8 bytes in hex
 /// (`москва` → `xd0bcd0bed181d0bad0b2d0b0`, `xenon` → `x78656e6f6e`). The mapping is one-to-one, so the index
-/// matches exactly the articles that have every word of the query somewhere; phrases and the ranking are then
-/// `Relevance.score`'s.
+/// matches exactly the articles that have every word of the query somewhere (and each phrase's words in a run);
+/// the phrase check per field and the ranking are then `Relevance.score`'s.
 public enum SearchText {
     /// The indexed text of `article`: the tokens of its title, summary, tags and body, space-separated.
     public static func indexed(_ article: Article) -> String {
@@ -34,13 +34,20 @@ public enum SearchText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The expression that finds articles with every word of `search` (its terms and its phrases' words):
-    /// an FTS5 query of quoted tokens for SQLite, a `to_tsquery` text for PostgreSQL.
+    /// The expression that finds the articles that may match `search`: every term as a word, every phrase as
+    /// consecutive words of the indexed text (an FTS5 query of quoted tokens and quoted runs for SQLite, a
+    /// `to_tsquery` text with `<->` for PostgreSQL). A phrase inside one field is consecutive in the indexed
+    /// text too, so nothing that matches is missed; a run across two fields is a candidate that
+    /// `Relevance.score` then drops.
     public static func match(_ search: SearchQuery, dialect: SQLDialect) -> String {
-        let tokens = search.allWords.map(token)
+        let terms = search.terms.map(token)
+        let phrases = search.phrases.map { $0.map(token) }
         switch dialect {
-        case .sqlite: return tokens.map { "\"\($0)\"" }.joined(separator: " ")
-        case .postgres: return tokens.map { "'\($0)'" }.joined(separator: " & ")
+        case .sqlite:
+            return (terms.map { "\"\($0)\"" } + phrases.map { "\"\($0.joined(separator: " "))\"" }).joined(separator: " ")
+        case .postgres:
+            let runs = phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
+            return (terms.map { "'\($0)'" } + runs).joined(separator: " & ")
         }
     }
 

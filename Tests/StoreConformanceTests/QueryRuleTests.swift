@@ -68,6 +68,10 @@ struct QueryRuleTests {
         #expect(try listed(store, "q=drought") == ["n1", "n6", "n5", "n4"])
         #expect(try listed(store, "q=\"grain exports\"") == ["n4"])
         #expect(try listed(store, "q=\"exports grain\"") == [])
+        // A phrase must sit inside one field (or one tag): not across title and summary, nor two tags.
+        #expect(try listed(store, "q=\"rise ports\"") == [])
+        #expect(try listed(store, "q=\"russia ukraine\"&status=any") == [])
+        #expect(try listed(store, "q=\"black sea\"") == ["n4"])
         #expect(try listed(store, "q=drought zzznotaword") == [])
         #expect(try listed(store, "q=drought&sort=oldest") == ["n1", "n4", "n5", "n6"])
         #expect(try listed(store, "q=ukraine&status=any") == ["n3", "n4", "n9"])
