@@ -1,5 +1,6 @@
 import Articles
 import Foundation
+import Synchronization
 import SQLiteStore
 
 /// The stores every conformance test runs against. A store that cannot be made here fails its tests; it is
@@ -59,6 +60,7 @@ enum TestStores {
             return TestStore(try MemoryStore(articles: articles), kind: kind)
         case .sqlite:
             let path = temporaryPath("conformance")
+            TemporaryFiles.removeAtExit(path)
             let store = try SQLiteStore(path: path, readers: 4)
             if !articles.isEmpty { try store.importArticles(articles) }
             return TestStore(store, kind: kind) { removeDatabase(at: path) }
@@ -73,5 +75,26 @@ enum TestStores {
     /// Removes the database file and its WAL and shared-memory companions.
     static func removeDatabase(at path: String) {
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+/// Database files to delete when the test process ends, for stores that live as long as it (the comparison
+/// stores are globals, never deinitialised): without this every run would leave ~100 MB in the temporary
+/// directory.
+enum TemporaryFiles {
+    private static let paths = Mutex<[String]>([])
+    private static let registered = Mutex(false)
+
+    static func removeAtExit(_ path: String) {
+        paths.withLock { $0.append(path) }
+        registered.withLock { done in
+            guard !done else { return }
+            done = true
+            atexit { TemporaryFiles.removeAll() }
+        }
+    }
+
+    private static func removeAll() {
+        for path in paths.withLock({ $0 }) { TestStores.removeDatabase(at: path) }
     }
 }
