@@ -43,6 +43,7 @@ bench:
 	$(SWIFT) build -c release --product dateline
 	Benchmarks/run.sh
 	Benchmarks/mixed.sh
+	Benchmarks/h2.sh
 
 bench-scale:
 	@scripts/install-deps.sh bench

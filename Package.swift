@@ -22,6 +22,12 @@ let package = Package(
     targets: [
         // Articles: the model, validation, queries, the storage protocol and the in-memory store. No HTTP.
         .target(name: "Articles"),
+        // ArticlesSQL: what the database stores share: the schema, article rows, list queries as SQL, the writes.
+        .target(name: "ArticlesSQL", dependencies: ["Articles"]),
+        // libsqlite3 (WAL, FTS5).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // SQLiteStore: the durable one-node store, a file in WAL mode.
+        .target(name: "SQLiteStore", dependencies: ["Articles", "ArticlesSQL", "CSQLite"]),
         // epoll and eventfd, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
         // libnghttp2, for HTTP/2 (h2c).
@@ -42,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "dateline",
             dependencies: [
-                "DatelineAPI", "Articles", "HTTPServer",
+                "DatelineAPI", "Articles", "HTTPServer", "SQLiteStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -51,9 +57,20 @@ let package = Package(
         // Test support shared by the test targets: a raw-socket HTTP client and server helpers.
         .target(name: "DatelineTesting", dependencies: ["HTTPServer", "CNGHTTP2", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "DatelineTesting"]),
-        .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
+        // Test support over articles: deterministic randomness, random queries, article sets that compare stores.
+        .target(name: "ArticlesTesting", dependencies: ["Articles"]),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles", "ArticlesTesting"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),
         .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting"]),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "ArticlesSQL", "Articles", "ArticlesTesting", "CSQLite"]),
+        // One suite run against every store (memory, SQLite; PostgreSQL joins): identical answers.
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: [
+                "Articles", "ArticlesTesting", "SQLiteStore", "DatelineAPI", "DatelineTesting", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
