@@ -31,10 +31,12 @@ build: deps
 	$(SWIFT) build --build-tests 2>&1 | tee $(BUILD_LOG)
 	@scripts/check-warnings.sh $(BUILD_LOG)
 
+# The tests get a throwaway PostgreSQL (scripts/test-postgres.sh), stopped and removed however they end.
 test:
 	@scripts/install-deps.sh test
 	@$(MAKE) --no-print-directory build
-	$(SWIFT) test --skip-build
+	@pg_dir=$$(scripts/test-postgres.sh start); trap 'scripts/test-postgres.sh stop "$$pg_dir"' EXIT; \
+	DATELINE_TEST_POSTGRES_URL=$$(cat "$$pg_dir/url") $(SWIFT) test --skip-build
 
 bench:
 	@scripts/install-deps.sh bench

@@ -38,12 +38,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libpq, the PostgreSQL client library (Debian: libpq-dev).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // PostgresStore: ArticleStore over PostgreSQL, shared by many instances (pool, migrations, LISTEN/NOTIFY).
+        .target(name: "PostgresStore", dependencies: ["Articles", "ArticlesSQL", "CLibPQ"]),
         // Test support shared by the test targets: a raw-socket HTTP client and server helpers.
         .target(name: "DatelineTesting", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "DatelineTesting"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),
         .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting"]),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "Articles", "DatelineAPI", "HTTPServer", "DatelineTesting"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,165 @@
+import Articles
+import ArticlesSQL
+import Synchronization
+
+/// Hands every change (this instance's and the others') to the store's handlers exactly once, in commit order,
+/// and keeps the newest version this instance knows of.
+///
+/// Each write records its change in `store_changes` and NOTIFYs `dateline_changes` in its transaction. This
+/// instance's own changes are delivered by the writing thread right after the commit, with the articles in
+/// hand. Other instances' are read back from `store_changes` when a notification arrives (or, after the
+/// listener reconnects, for whatever was missed meanwhile): `after` is the article as it is now, and `before`
+/// names it by id and its slug before the change (all the handlers need of a change made elsewhere).
+final class ChangeFeed: Sendable {
+    /// The NOTIFY channel.
+    static let channel = "dateline_changes"
+    /// The change log keeps at least this many of the newest changes (for listeners that reconnect).
+    static let retained: UInt64 = 10_000
+
+    private let pool: ConnectionPool
+    private let known: Atomic<UInt64>
+    private let state: Mutex<State>
+
+    private struct State {
+        var handlers: [@Sendable (ArticleChange) -> Void] = []
+        /// Changes up to this version have been handed over (or were not there to hand over).
+        var delivered: UInt64
+    }
+
+    init(pool: ConnectionPool, version: UInt64) {
+        self.pool = pool
+        known = Atomic(version)
+        state = Mutex(State(delivered: version))
+    }
+
+    var knownVersion: UInt64 { known.load(ordering: .acquiring) }
+
+    func add(_ handler: @escaping @Sendable (ArticleChange) -> Void) {
+        state.withLock { $0.handlers.append(handler) }
+    }
+
+    /// In the write's transaction: the change log row, the NOTIFY (delivered at commit), and now and then the
+    /// log's oldest rows dropped.
+    static func record(_ change: ArticleChange, in connection: PGConnection) throws {
+        guard let article = change.after ?? change.before else { return }
+        let kind = switch change.kind {
+        case .created: "created"
+        case .updated: "updated"
+        case .deleted: "deleted"
+        }
+        let version = String(change.storeVersion)
+        let beforeSlug = change.before?.slug
+        try connection.execute(
+            prepared: "record_change",
+            "INSERT INTO store_changes (version, kind, id, slug, before_slug) VALUES ($1, $2, $3, $4, $5)",
+            [version, kind, article.id, article.slug, beforeSlug])
+        // The payload names the change in full (version kind id slug before-slug, `-` for none); receivers
+        // read the log from their last version, so none is lost while a listener reconnects.
+        let payload = "\(version) \(kind) \(article.id) \(article.slug) \(beforeSlug ?? "-")"
+        try connection.execute(prepared: "notify_change", "SELECT pg_notify($1, $2)", [channel, payload])
+        if change.storeVersion % 1000 == 0, change.storeVersion > retained {
+            try connection.execute(
+                prepared: "prune_changes", "DELETE FROM store_changes WHERE version <= $1",
+                [String(change.storeVersion - retained)])
+        }
+    }
+
+    /// After this instance's commit: any other instance's changes before it first, then this one.
+    func deliverOwn(_ change: ArticleChange) {
+        raiseKnown(to: change.storeVersion)
+        state.withLock { state in
+            guard state.delivered < change.storeVersion else { return }
+            if state.delivered + 1 < change.storeVersion {
+                deliverLogged(through: change.storeVersion - 1, state: &state)
+            }
+            for handler in state.handlers { handler(change) }
+            state.delivered = change.storeVersion
+        }
+    }
+
+    /// On a notification of `version` (nil: after the listener (re)connected, so up to the database's version).
+    func catchUp(through version: UInt64?) {
+        if let version { raiseKnown(to: version) }
+        let target: UInt64
+        if let version {
+            target = version
+        } else {
+            guard let current = try? pool.withConnection({ try SQLArticleReads.storeVersion(in: $0) }) else { return }
+            target = current
+            raiseKnown(to: current)
+        }
+        state.withLock { state in
+            guard state.delivered < target else { return }
+            deliverLogged(through: target, state: &state)
+        }
+    }
+
+    private func raiseKnown(to version: UInt64) {
+        var current = known.load(ordering: .acquiring)
+        while current < version {
+            let (exchanged, original) = known.compareExchange(
+                expected: current, desired: version, ordering: .acquiringAndReleasing)
+            if exchanged { break }
+            current = original
+        }
+    }
+
+    /// Hands over the logged changes after `state.delivered` through `target`, in version order. A version
+    /// with no log row (the seed, or pruned) is skipped. If the database cannot answer, what was handed over
+    /// so far stands and the next notification or reconnection continues from there.
+    private func deliverLogged(through target: UInt64, state: inout State) {
+        while state.delivered < target {
+            let rows: [[SQLValue]]
+            do {
+                rows = try pool.withConnection { connection in
+                    try connection.execute(
+                        prepared: "changes_after",
+                        """
+                        SELECT c.version, c.kind, c.id, c.slug, c.before_slug, \(ArticleColumns.selectList)
+                        FROM store_changes c LEFT JOIN articles a ON a.id = c.id
+                        WHERE c.version > $1 AND c.version <= $2 ORDER BY c.version LIMIT 500
+                        """,
+                        [String(state.delivered), String(target)]
+                    ).rows
+                }
+            } catch {
+                return
+            }
+            guard !rows.isEmpty else {
+                state.delivered = target
+                return
+            }
+            for row in rows {
+                guard let change = Self.change(from: row) else { continue }
+                for handler in state.handlers { handler(change) }
+                state.delivered = change.storeVersion
+            }
+            if let last = rows.last?.first?.integer { state.delivered = max(state.delivered, UInt64(bitPattern: last)) }
+        }
+    }
+
+    /// A change made by another instance, from its log row joined with the article as it is now. nil for a
+    /// create or update of an article deleted since (its deletion follows in the log).
+    private static func change(from row: [SQLValue]) -> ArticleChange? {
+        guard let version = row[0].integer, let kindName = row[1].text, let id = row[2].text, let slug = row[3].text else {
+            return nil
+        }
+        let after = row[5] == .null ? nil : try? ArticleColumns.article(from: row, at: 5)
+        let kind: ArticleChange.Kind
+        switch kindName {
+        case "created": kind = .created
+        case "updated": kind = .updated
+        default: kind = .deleted
+        }
+        if kind != .deleted && after == nil { return nil }
+        let beforeSlug = kind == .deleted ? slug : row[4].text
+        let before = beforeSlug.map { named(id: id, slug: $0) }
+        return ArticleChange(kind: kind, before: before, after: kind == .deleted ? nil : after, storeVersion: UInt64(bitPattern: version))
+    }
+
+    /// An article known only by its id and slug (the rest empty): how a change made elsewhere names `before`.
+    private static func named(id: Article.ID, slug: String) -> Article {
+        let epoch = Timestamp(secondsSince1970: 0)
+        return Article(id: id, slug: slug, title: "", body: "", category: "", createdAt: epoch, updatedAt: epoch)
+    }
+}
