@@ -21,6 +21,10 @@ let package = Package(
         .target(name: "Articles"),
         // ArticlesSQL: what the database stores share: the schema, article rows, list queries as SQL, the writes.
         .target(name: "ArticlesSQL", dependencies: ["Articles"]),
+        // libsqlite3 (WAL, FTS5).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // SQLiteStore: the durable one-node store, a file in WAL mode.
+        .target(name: "SQLiteStore", dependencies: ["Articles", "ArticlesSQL", "CSQLite"]),
         // epoll and eventfd, which Swift's Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
         // HTTPServer: sockets, event loops, HTTP/1.1 parsing and writing, limits, drain. Knows nothing of articles.
@@ -45,12 +49,22 @@ let package = Package(
         // Test support shared by the test targets: a raw-socket HTTP client and server helpers.
         .target(name: "DatelineTesting", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "DatelineTesting"]),
-        .testTarget(name: "ArticlesTests", dependencies: ["Articles"]),
+        // Test support over articles: deterministic randomness, random queries, article sets that compare stores.
+        .target(name: "ArticlesTesting", dependencies: ["Articles"]),
+        .testTarget(name: "ArticlesTests", dependencies: ["Articles", "ArticlesTesting"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),
         .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting"]),
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: ["PostgresStore", "Articles", "DatelineAPI", "HTTPServer", "DatelineTesting"]
+        ),
+        // One suite run against every store (memory, SQLite; PostgreSQL joins): identical answers.
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: [
+                "Articles", "ArticlesTesting", "SQLiteStore", "PostgresStore", "DatelineAPI", "DatelineTesting", "HTTPServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

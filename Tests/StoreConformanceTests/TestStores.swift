@@ -1,0 +1,93 @@
+import Articles
+import Foundation
+@testable import PostgresStore
+import SQLiteStore
+
+/// The stores every conformance test runs against. A store that cannot be made here fails its tests; it is
+/// never skipped.
+enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
+    case memory
+    case sqlite
+    case postgres
+
+    var description: String { rawValue }
+
+    /// Every kind but the reference (the memory store), for comparisons against it.
+    static var databases: [StoreKind] { allCases.filter { $0 != .memory } }
+}
+
+/// A store made for one test, and what it took (a temporary database file), given back when it goes.
+final class TestStore: @unchecked Sendable {
+    let store: any ArticleStore
+    let kind: StoreKind
+    private let cleanup: () -> Void
+
+    init(_ store: any ArticleStore, kind: StoreKind, cleanup: @escaping () -> Void = {}) {
+        self.store = store
+        self.kind = kind
+        self.cleanup = cleanup
+    }
+
+    deinit { cleanup() }
+}
+
+enum TestStores {
+    /// A fresh store of `kind` holding `articles` (loaded in one write, as `MemoryStore(articles:)` does).
+    static func make(_ kind: StoreKind, articles: [Article] = []) throws -> TestStore {
+        switch kind {
+        case .memory:
+            return TestStore(try MemoryStore(articles: articles), kind: kind)
+        case .sqlite:
+            let path = temporaryPath("conformance")
+            let store = try SQLiteStore(path: path, readers: 4)
+            if !articles.isEmpty { try store.importArticles(articles) }
+            return TestStore(store, kind: kind) { removeDatabase(at: path) }
+        case .postgres:
+            let (url, drop) = try newPostgresDatabase()
+            do {
+                let store = try PostgresStore(url: url)
+                try store.seedIfEmpty(with: articles)
+                return TestStore(store, kind: kind) {
+                    store.close()
+                    drop()
+                }
+            } catch {
+                drop()
+                throw error
+            }
+        }
+    }
+
+    /// A new database with a random name on the test PostgreSQL that `make test` starts
+    /// (DATELINE_TEST_POSTGRES_URL), and how to drop it. Without that variable this throws, saying to run
+    /// `make test`: the tests then fail, never skip.
+    static func newPostgresDatabase() throws -> (url: String, drop: @Sendable () -> Void) {
+        guard let server = ProcessInfo.processInfo.environment["DATELINE_TEST_POSTGRES_URL"], !server.isEmpty else {
+            throw MissingTestPostgres()
+        }
+        let name = "dateline_conformance_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        try PGConnection(url: server).execute("CREATE DATABASE \(name)")
+        // The server URL's database (the last path segment) replaced by the new one.
+        let base = server.split(separator: "?", maxSplits: 1).first.map(String.init) ?? server
+        let query = server.dropFirst(base.count)
+        let root = base[..<(base.lastIndex(of: "/") ?? base.endIndex)]
+        return (root + "/" + name + query, { _ = try? PGConnection(url: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") })
+    }
+
+    /// A path for a new database file in the temporary directory.
+    static func temporaryPath(_ label: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("dateline-\(label)-\(getpid())-\(UUID().uuidString).sqlite").path
+    }
+
+    /// Removes the database file and its WAL and shared-memory companions.
+    static func removeDatabase(at path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}
+
+/// Why the PostgreSQL store cannot be made for a test.
+struct MissingTestPostgres: Error, CustomStringConvertible {
+    var description: String {
+        "DATELINE_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts a throwaway PostgreSQL."
+    }
+}
