@@ -1,5 +1,6 @@
 import Articles
 import ArticlesSQL
+import Glibc
 import Synchronization
 
 /// Hands every change (this instance's and the others') to the store's handlers exactly once, in commit order,
@@ -78,19 +79,46 @@ final class ChangeFeed: Sendable {
     }
 
     /// On a notification of `version` (nil: after the listener (re)connected, so up to the database's version).
-    func catchUp(through version: UInt64?) {
+    /// Returns the version handed over through.
+    @discardableResult
+    func catchUp(through version: UInt64?) -> UInt64 {
         if let version { raiseKnown(to: version) }
         let target: UInt64
         if let version {
             target = version
-        } else {
-            guard let current = try? pool.withConnection({ try SQLArticleReads.storeVersion(in: $0) }) else { return }
+        } else if let current = try? pool.withConnection({ try SQLArticleReads.storeVersion(in: $0) }) {
             target = current
             raiseKnown(to: current)
+        } else {
+            target = 0
         }
-        state.withLock { state in
-            guard state.delivered < target else { return }
-            deliverLogged(through: target, state: &state)
+        return state.withLock { state in
+            if state.delivered < target { deliverLogged(through: target, state: &state) }
+            return state.delivered
+        }
+    }
+
+    /// After this instance's write of `version`: waits until every other live instance's listener has handed
+    /// it over (so their caches and subscribers have it), for at most `limit`. An instance that does not keep
+    /// up (stopped, overloaded) costs writers that wait, never correctness of the write.
+    func awaitOtherInstances(through version: UInt64, ownListener: Int32, limit: Duration = .milliseconds(250)) {
+        let deadline = ContinuousClock.now + limit
+        var pause: UInt32 = 200
+        while true {
+            let lagging = try? pool.withConnection { connection in
+                try connection.execute(
+                    prepared: "lagging_listeners",
+                    """
+                    SELECT COUNT(*) FROM pg_stat_activity s LEFT JOIN store_listeners l ON l.pid = s.pid
+                    WHERE s.datname = current_database() AND s.application_name = $1 AND s.pid <> $2
+                        AND COALESCE(l.delivered, 0) < $3
+                    """,
+                    [ChangeListener.role, String(ownListener), String(version)]
+                ).scalar?.integer
+            }
+            guard let lagging, lagging > 0, ContinuousClock.now < deadline else { return }
+            usleep(pause)
+            pause = min(pause * 2, 5_000)
         }
     }
 

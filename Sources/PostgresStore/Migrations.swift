@@ -23,6 +23,12 @@ enum Migrations {
             )
             """,
         ]),
+        // Each instance's listener connection records here how far it has handed changes over; a writer waits
+        // (briefly) until every live listener has its change, so what it acknowledged is what every instance
+        // serves. Rows of listeners that are gone are ignored (joined with pg_stat_activity) and reused by pid.
+        (3, [
+            "CREATE TABLE store_listeners (pid INTEGER PRIMARY KEY, delivered BIGINT NOT NULL)",
+        ]),
     ]
 
     /// Applies the missing migrations on `connection`; returns the versions it applied (empty when another

@@ -15,8 +15,10 @@ final class PGConnection: @unchecked Sendable {
     /// Connects to `url` (a `postgres://` URI or a `key=value` string). Our defaults bound every wait so a
     /// vanished server makes calls fail rather than hang: a connect timeout, TCP keepalives and a TCP user
     /// timeout. Settings in the URL win over these defaults.
-    init(url: String, connectTimeoutSeconds: Int = 3) throws {
-        let defaults: [(String, String)] = [
+    /// `role`, when given, is set as the application name over the URL's: the store finds its instances'
+    /// listener connections by it.
+    init(url: String, connectTimeoutSeconds: Int = 3, role: String? = nil) throws {
+        var defaults: [(String, String)] = [
             ("connect_timeout", String(connectTimeoutSeconds)),
             ("keepalives", "1"),
             ("keepalives_idle", "5"),
@@ -26,6 +28,7 @@ final class PGConnection: @unchecked Sendable {
             ("application_name", "dateline"),
             ("dbname", url),
         ]
+        if let role { defaults.append(("application_name", role)) }
         let keys = defaults.map { strdup($0.0) }
         let values = defaults.map { strdup($0.1) }
         defer {
@@ -34,7 +37,8 @@ final class PGConnection: @unchecked Sendable {
         }
         var keyPointers = keys.map { UnsafePointer($0) } + [nil]
         var valuePointers = values.map { UnsafePointer($0) } + [nil]
-        // expand_dbname = 1: the last "dbname" is the URL, whose settings override the defaults before it.
+        // expand_dbname = 1: "dbname" is the URL, whose settings override the defaults before it (and `role`
+        // after it overrides the URL's application name).
         guard let connection = PQconnectdbParams(&keyPointers, &valuePointers, 1) else {
             throw PGError(message: "libpq could not allocate a connection", sqlState: nil, connectionLost: true)
         }

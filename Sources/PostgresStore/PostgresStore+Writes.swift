@@ -46,7 +46,8 @@ extension PostgresStore {
     }
 
     /// Runs one write transaction: `body`'s statements, then the change log row and the NOTIFY, committed
-    /// together; then tells this instance's handlers.
+    /// together; then tells this instance's handlers and waits (briefly) for the other instances' listeners, so
+    /// that once a client has the answer, every instance serves the write.
     @discardableResult
     private func write(_ body: (PGConnection) throws -> ArticleChange) throws -> ArticleChange {
         let change = try Self.mapErrors {
@@ -59,6 +60,7 @@ extension PostgresStore {
             }
         }
         feed.deliverOwn(change)
+        feed.awaitOtherInstances(through: change.storeVersion, ownListener: listenerPID)
         return change
     }
 }

@@ -44,6 +44,9 @@ public final class PostgresStore: ArticleStore, Sendable {
         pool.close()
     }
 
+    /// The backend pid of this instance's listener connection (0 while it is disconnected).
+    var listenerPID: Int32 { listener.pid }
+
     /// True: every call may wait on the database.
     public var callsMayBlock: Bool { true }
 

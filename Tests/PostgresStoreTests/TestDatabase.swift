@@ -43,7 +43,7 @@ enum TestDatabase {
 }
 
 /// Waits (bounded, polling) until `condition` holds; returns whether it did.
-func eventually(within limit: Duration = .seconds(5), _ condition: () throws -> Bool) rethrows -> Bool {
+func eventually(within limit: Duration = .seconds(10), _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if try condition() { return true }
