@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "dateline",
             dependencies: [
-                "DatelineAPI", "Articles", "HTTPServer",
+                "DatelineAPI", "Articles", "HTTPServer", "SQLiteStore", "PostgresStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +58,7 @@ let package = Package(
             name: "PostgresStoreTests",
             dependencies: ["PostgresStore", "Articles", "DatelineAPI", "HTTPServer", "DatelineTesting"]
         ),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "ArticlesSQL", "Articles", "ArticlesTesting", "CSQLite"]),
         // One suite run against every store (memory, SQLite; PostgreSQL joins): identical answers.
         .testTarget(
             name: "StoreConformanceTests",

@@ -38,8 +38,10 @@ enum ArticleFilterSQL {
         return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
     }
 
-    /// What readers see at `now`: published, and its time has come.
+    /// What readers see at `now`: published, and its time has come. A published article always has
+    /// `published_at` (the writes fill it), so its `publish_key` is that time: the condition is a range of the
+    /// (status, publish_key, id) index, which also gives the newest-first order without a sort.
     static func visible(now: Timestamp, into builder: inout SQLBuilder) -> String {
-        "a.status = \(builder.bind(.text(ArticleStatus.published.rawValue))) AND a.published_at <= \(builder.bind(.integer(now.secondsSince1970)))"
+        "a.status = \(builder.bind(.text(ArticleStatus.published.rawValue))) AND a.publish_key <= \(builder.bind(.integer(now.secondsSince1970)))"
     }
 }

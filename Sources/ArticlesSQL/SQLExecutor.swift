@@ -7,9 +7,17 @@ public protocol SQLExecutor {
     func rows(_ statement: SQLStatement) throws -> [[SQLValue]]
     /// Runs `statement` for its effect.
     func run(_ statement: SQLStatement) throws
+    /// Runs `statement`, handing each row to `body` as it comes (so a long result is never held whole). The
+    /// default collects `rows` first; a connection that can stream should. `body` may run other statements
+    /// on the same connection.
+    func forEachRow(_ statement: SQLStatement, _ body: ([SQLValue]) throws -> Void) throws
 }
 
 extension SQLExecutor {
+    public func forEachRow(_ statement: SQLStatement, _ body: ([SQLValue]) throws -> Void) throws {
+        for row in try rows(statement) { try body(row) }
+    }
+
     /// The first column of the first row, or nil when there is no row.
     func value(_ statement: SQLStatement) throws -> SQLValue? {
         try rows(statement).first?.first

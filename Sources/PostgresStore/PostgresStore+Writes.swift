@@ -45,6 +45,25 @@ extension PostgresStore {
         return true
     }
 
+    /// Adds `articles` in one all-or-nothing write (one version for all); throws `.invalid` naming every bad one
+    /// (`articles[i].field`: ids and slugs new to the file and the store, `related` ids that exist). Other
+    /// instances see the articles at once (their version moves on). Returns the store's new version.
+    @discardableResult
+    public func importArticles(_ articles: [Article]) throws -> UInt64 {
+        let version: UInt64 = try Self.mapErrors {
+            try pool.withConnection { connection in
+                try connection.transaction {
+                    let version = try SQLArticleWrites.insertAll(articles, now: .now(), in: connection)
+                    try connection.execute("SELECT pg_notify($1, $2)", [ChangeFeed.channel, String(version)])
+                    return version
+                }
+            }
+        }
+        feed.catchUp(through: version)
+        feed.awaitOtherInstances(through: version, ownListener: listenerPID)
+        return version
+    }
+
     /// Runs one write transaction: `body`'s statements, then the change log row and the NOTIFY, committed
     /// together; then tells this instance's handlers and waits (briefly) for the other instances' listeners, so
     /// that once a client has the answer, every instance serves the write.

@@ -7,6 +7,8 @@ import CSQLite
 final class SQLiteConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
+    // Statements being stepped right now (a row handler may run others): never finalized by the eviction.
+    private var stepping = 0
     // Statements whose text varies (IN lists of any length) would grow the cache without end.
     private static let maximumCachedStatements = 128
 
@@ -64,7 +66,7 @@ final class SQLiteConnection: @unchecked Sendable {
         guard result == SQLITE_OK, let statement else {
             throw SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), call: "prepare")
         }
-        if statements.count >= Self.maximumCachedStatements {
+        if statements.count >= Self.maximumCachedStatements && stepping == 0 {
             for cached in statements.values { sqlite3_finalize(cached) }
             statements.removeAll(keepingCapacity: true)
         }
@@ -98,9 +100,11 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     /// Steps `statement` to the end, handing each row to `body`.
-    private func step(_ statement: SQLStatement, _ body: (OpaquePointer) -> Void) throws {
+    private func step(_ statement: SQLStatement, _ body: (OpaquePointer) throws -> Void) throws {
         let prepared = try prepared(statement.text)
+        stepping += 1
         defer {
+            stepping -= 1
             sqlite3_reset(prepared)
             sqlite3_clear_bindings(prepared)
         }
@@ -108,7 +112,7 @@ final class SQLiteConnection: @unchecked Sendable {
         while true {
             let result = sqlite3_step(prepared)
             if result == SQLITE_ROW {
-                body(prepared)
+                try body(prepared)
             } else if result == SQLITE_DONE {
                 return
             } else {
@@ -123,6 +127,12 @@ extension SQLiteConnection: SQLExecutor {
 
     func rows(_ statement: SQLStatement) throws -> [[SQLValue]] {
         var rows: [[SQLValue]] = []
+        try forEachRow(statement) { rows.append($0) }
+        return rows
+    }
+
+    /// Streams the rows; `body` may run other statements on this connection (not this one again).
+    func forEachRow(_ statement: SQLStatement, _ body: ([SQLValue]) throws -> Void) throws {
         try step(statement) { prepared in
             let count = sqlite3_column_count(prepared)
             var row: [SQLValue] = []
@@ -143,9 +153,8 @@ extension SQLiteConnection: SQLExecutor {
                     }
                 }
             }
-            rows.append(row)
+            try body(row)
         }
-        return rows
     }
 
     func run(_ statement: SQLStatement) throws {

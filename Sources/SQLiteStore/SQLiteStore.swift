@@ -25,12 +25,17 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
     private let storeVersion: Atomic<UInt64>
 
     /// Opens (creating when missing) the database at `path`, applies missing schema migrations, and opens
-    /// `readers` reader connections (about the API's store thread count).
-    public init(path: String, readers readerCount: Int = 8) throws {
+    /// `readers` reader connections (about the API's store thread count). With `maximumBytes` the file may not
+    /// grow past that size: a write that would is refused as `.unavailable`, as on a full disk.
+    public init(path: String, readers readerCount: Int = 8, maximumBytes: Int? = nil) throws {
         self.path = path
         do {
             let connection = try SQLiteConnection(path: path)
             try Self.configure(writer: connection, path: path)
+            if let maximumBytes {
+                let pageSize = try connection.rows(SQLStatement("PRAGMA page_size")).first?.first?.integer ?? 4096
+                try connection.execute("PRAGMA max_page_count = \(max(1, Int64(maximumBytes) / pageSize))")
+            }
             appliedMigrations = try SQLiteMigrations.apply(on: connection)
             let version = try SQLArticleReads.storeVersion(in: connection)
             var readers: [SQLiteConnection] = []

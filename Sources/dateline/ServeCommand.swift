@@ -27,27 +27,14 @@ struct ServeCommand: ParsableCommand {
         logger.logLevel = settings.logLevel
 
         let started = ContinuousClock.now
-        let articles: [Article]
-        let source: String
-        switch settings.seed {
-        case .sample:
-            articles = SampleArticles.load()
-            source = "the bundled sample"
-        case .none:
-            articles = []
-            source = "nothing (--seed none)"
-        case .file(let path):
-            articles = try ArticleImport.load(contentsOf: path)
-            source = path
-        }
-        let store = try MemoryStore(articles: articles)
+        let (store, articleCount, source) = try Self.openStore(settings, logger: logger)
         let application = DatelineApplication(store: store, configuration: settings.api, logger: logger)
         let server = Server(configuration: settings.server, responder: application, logger: logger)
         let port = try server.start()
 
         let host = settings.server.host.contains(":") ? "[\(settings.server.host)]" : settings.server.host
         logger.notice("listening on http://\(host):\(port)", metadata: [
-            "articles": "\(articles.count)",
+            "articles": "\(articleCount)",
             "source": "\(source)",
             "store": "\(settings.store)",
             "event_loops": "\(settings.server.eventLoopCount)",

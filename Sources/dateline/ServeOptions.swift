@@ -8,10 +8,10 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Port to listen on; 0 picks a free one. (env DATELINE_PORT, then PORT; default 8080)")
     var port: Int?
 
-    @Option(help: "Article store: 'memory' (env DATELINE_STORE; default memory)")
+    @Option(help: "Article store: 'memory' or 'sqlite:PATH'. (env DATELINE_STORE, then DATABASE_URL; default memory)")
     var store: String?
 
-    @Option(help: "Articles to start the memory store with: a JSON file, 'sample' (the bundled set) or 'none'. (env DATELINE_SEED; default sample)")
+    @Option(help: "Articles to start with: a JSON file, 'sample' (the bundled set) or 'none'. A durable store takes them only when empty. (env DATELINE_SEED; default: sample for memory, none for a durable store)")
     var seed: String?
 
     @Option(name: .customLong("public"), help: "Folder of static files served for other GET paths. (env DATELINE_PUBLIC; default ./Public)")

@@ -13,8 +13,9 @@ struct Settings {
 
     var server = ServerConfiguration()
     var api = APIConfiguration()
-    var seed = SeedSource.sample
-    var store = "memory"
+    /// nil when not given: the memory store then serves the sample, a durable store starts as it is.
+    var seed: SeedSource?
+    var store = StoreLocation.memory
     var logLevel = Logger.Level.info
     var gracePeriod: Duration = .seconds(5)
     var drainDeadline: Duration = .seconds(10)
@@ -44,16 +45,12 @@ extension Settings {
             }
             settings.server.port = port
         }
-        if let store = flags.store ?? env["DATELINE_STORE"] {
-            guard store == "memory" else {
-                throw ConfigurationError(setting: "store", value: store, expected: "this build supports 'memory'")
-            }
-            settings.store = store
-        }
-        switch flags.seed ?? env["DATELINE_SEED"] ?? "sample" {
+        settings.store = try StoreLocation.resolve(flag: flags.store, environment: env)
+        switch flags.seed ?? env["DATELINE_SEED"] {
+        case nil: settings.seed = nil
         case "sample": settings.seed = .sample
-        case "none": settings.seed = .none
-        case let path: settings.seed = .file(path)
+        case "none": settings.seed = SeedSource.none
+        case let path?: settings.seed = .file(path)
         }
         if let directory = flags.publicDirectory ?? env["DATELINE_PUBLIC"] { settings.api.publicDirectory = directory }
         if let level = flags.logLevel ?? env["DATELINE_LOG_LEVEL"] {

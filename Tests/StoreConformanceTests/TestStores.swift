@@ -16,8 +16,9 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
     static var databases: [StoreKind] { allCases.filter { $0 != .memory } }
 }
 
-/// A store made for one test, and what it took (a temporary database file), given back when it goes.
-final class TestStore: @unchecked Sendable {
+/// A store made for one test, and what it took (a temporary database file), given back when it goes. It is
+/// the store (every call forwards), so the file lives exactly as long as a test uses it.
+final class TestStore: ArticleStore, @unchecked Sendable {
     let store: any ArticleStore
     let kind: StoreKind
     private let cleanup: () -> Void
@@ -29,6 +30,26 @@ final class TestStore: @unchecked Sendable {
     }
 
     deinit { cleanup() }
+
+    var callsMayBlock: Bool { store.callsMayBlock }
+    var version: UInt64 { store.version }
+    func article(ref: String) throws -> Article? { try store.article(ref: ref) }
+    func currentVersion(ref: String) throws -> (id: Article.ID, version: UInt64)? { try store.currentVersion(ref: ref) }
+    func articles(matching query: ArticleQuery, now: Timestamp) throws -> ArticlePage {
+        try store.articles(matching: query, now: now)
+    }
+    func related(to article: Article, limit: Int, now: Timestamp) throws -> [Article] {
+        try store.related(to: article, limit: limit, now: now)
+    }
+    func facets(_ kind: FacetKind, prefix: String?, limit: Int?, now: Timestamp) throws -> [Facet] {
+        try store.facets(kind, prefix: prefix, limit: limit, now: now)
+    }
+    func nextScheduledPublication(after now: Timestamp) throws -> Timestamp? { try store.nextScheduledPublication(after: now) }
+    func countsByStatus() throws -> [ArticleStatus: Int] { try store.countsByStatus() }
+    @discardableResult func save(_ article: Article, expected: UInt64?) throws -> Article { try store.save(article, expected: expected) }
+    func delete(id: Article.ID, expected: UInt64?) throws { try store.delete(id: id, expected: expected) }
+    func allArticles() throws -> [Article] { try store.allArticles() }
+    func onChange(_ handler: @escaping @Sendable (ArticleChange) -> Void) { store.onChange(handler) }
 }
 
 enum TestStores {

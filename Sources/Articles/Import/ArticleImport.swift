@@ -12,9 +12,12 @@ public enum ArticleImport {
     public static func decode(_ data: Data) throws -> [Article] {
         let records: [ArticleRecord]
         do {
-            records = try JSONDecoder().decode([ArticleRecord].self, from: data)
-        } catch let error as DecodingError {
-            throw importError(for: error, in: data)
+            records = try data.withUnsafeBytes { raw in
+                var reader = ArticleRecordReader(raw.bindMemory(to: UInt8.self))
+                return try reader.read()
+            }
+        } catch let failure as ArticleRecordReader.Failure {
+            throw importError(for: failure, in: data)
         }
         return try build(records)
     }
@@ -108,61 +111,28 @@ public enum ArticleImport {
         return ""
     }
 
-    /// Turns a decoding failure into a problem naming the article (by index, and id or slug when readable).
-    private static func importError(for error: DecodingError, in data: Data) -> ArticleImportError {
-        let path: [any CodingKey]
-        let message: String
-        switch error {
-        case .typeMismatch(let type, let context):
-            path = context.codingPath
-            message = "must be \(describe(type))"
-        case .valueNotFound(let type, let context):
-            path = context.codingPath
-            message = "must be \(describe(type)), not null"
-        case .keyNotFound(let key, let context):
-            path = context.codingPath + [key]
-            message = "is required"
-        case .dataCorrupted(let context):
-            path = context.codingPath
-            message = context.codingPath.isEmpty
-                ? "is not a JSON array of articles (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
-                : context.debugDescription
-        @unknown default:
-            path = []
-            message = "cannot be read"
-        }
-        guard let position = path.first?.intValue else {
-            return ArticleImportError(problems: [.field("file", message)], lines: ["the file \(message)"])
-        }
-        var field = ""
-        for key in path.dropFirst() {
-            if let index = key.intValue { field += "[\(index)]" } else { field += field.isEmpty ? key.stringValue : ".\(key.stringValue)" }
-        }
-        if field.isEmpty { field = "article" }
-        var label = ""
-        if let array = try? JSONSerialization.jsonObject(with: data) as? [Any], position < array.count,
-           let object = array[position] as? [String: Any] {
-            label = Self.label(id: object["id"] as? String, slug: object["slug"] as? String)
-        }
-        return ArticleImportError(
-            problems: [.field("articles[\(position)].\(field)", message)],
-            lines: ["article \(position)\(label): \(field): \(message)"])
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        case is [String].Type: "an array of strings"
-        case is Timestamp.Type: "an RFC 3339 timestamp string"
-        case is ArticleStatus.Type: "one of draft, published, archived"
-        default: "a JSON object"
+    /// Turns a read failure into a problem naming the article (by index, and id or slug when known), or the
+    /// place in the file (line and column) where the JSON breaks.
+    private static func importError(for failure: ArticleRecordReader.Failure, in data: Data) -> ArticleImportError {
+        switch failure {
+        case .syntax(let offset, let message):
+            var line = 1
+            var column = 1
+            for byte in data.prefix(offset) {
+                if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            }
+            let text = "is not a JSON array of articles: at line \(line), column \(column), it \(message)"
+            return ArticleImportError(problems: [.field("file", text)], lines: ["the file \(text)"])
+        case .field(let index, let id, let slug, let field, let message):
+            return ArticleImportError(
+                problems: [.field("articles[\(index)].\(field)", message)],
+                lines: ["article \(index)\(label(id: id, slug: slug)): \(field): \(message)"])
         }
     }
 }
 
 /// An article as it may appear in an import file: everything optional, defaults applied by `ArticleImport`.
-struct ArticleRecord: Decodable {
+struct ArticleRecord {
     var id: String?
     var slug: String?
     var title: String?

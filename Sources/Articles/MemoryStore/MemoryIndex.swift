@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The in-memory store's data: the articles by slot, and posting lists over slots.
 ///
 /// - Lists by status, category, tag, author (lowercased) and language (lowercased), and `all`, hold slots in
@@ -92,7 +95,61 @@ struct MemoryIndex {
             updateLists(slot, .append)
             count(entry(slot).article, by: 1)
         }
-        for slot in 0..<Int32(entries.count) { indexTerms(slot) }
+        indexTermsInParallel(articles)
+    }
+
+    /// Folds the articles' words on every core, a wave of batches at a time (so the batches' memory stays
+    /// small), and merges each wave into the postings in slot order.
+    private mutating func indexTermsInParallel(_ articles: [Article]) {
+        let batchSize = 2048
+        let parallel = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        var start = 0
+        while start < articles.count {
+            let wave = (0..<parallel).map { index -> Range<Int> in
+                let lower = min(articles.count, start + index * batchSize)
+                return lower..<min(articles.count, lower + batchSize)
+            }.filter { !$0.isEmpty }
+            let batches = Self.foldConcurrently(articles, wave)
+            for (range, batch) in zip(wave, batches) { merge(batch, firstSlot: Int32(range.lowerBound)) }
+            start = wave.last!.upperBound
+        }
+    }
+
+    private static func foldConcurrently(_ articles: [Article], _ ranges: [Range<Int>]) -> [TermBatch] {
+        let results = UnsafeMutableBufferPointer<TermBatch>.allocate(capacity: ranges.count)
+        defer { results.deinitialize().deallocate() }
+        // Each iteration initializes its own element, and concurrentPerform returns after all of them.
+        let slots = BatchSlots(base: results.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            (slots.base + index).initialize(to: TermBatch(articles[ranges[index]]))
+        }
+        return Array(results)
+    }
+
+    /// Where the concurrent folds put their batches, one element each.
+    private struct BatchSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<TermBatch>
+    }
+
+    private mutating func merge(_ batch: TermBatch, firstSlot: Int32) {
+        let global = (0..<batch.vocabulary.count).map { local in
+            batch.vocabulary.withWord(local) { vocabulary.id(inserting: $0) }
+        }
+        var begin = 0
+        for (offset, end) in batch.ends.enumerated() {
+            let slot = firstSlot + Int32(offset)
+            var terms: [Int32] = []
+            terms.reserveCapacity(end - begin)
+            for value in batch.packed[begin..<end] {
+                let term = Int(global[Int(value >> 4)])
+                if term == postings.count { postings.append([]) }
+                postings[term].append(Posting(slot: slot, fields: UInt8(value & 0xF)))
+                terms.append(Int32(term))
+            }
+            entry(slot).terms = terms
+            livePostings += terms.count
+            begin = end
+        }
     }
 
     /// Adds one article under a new slot.

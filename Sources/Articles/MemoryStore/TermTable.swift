@@ -51,6 +51,13 @@ struct TermTable {
         }
     }
 
+    /// Calls `body` with the bytes of term `id`.
+    func withWord<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        arena.withUnsafeBufferPointer { arena in
+            body(UnsafeBufferPointer(rebasing: arena[Int(starts[id])..<Int(starts[id + 1])]))
+        }
+    }
+
     private func matches(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[id])
         let end = Int(starts[id + 1])

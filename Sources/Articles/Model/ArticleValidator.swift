@@ -33,21 +33,21 @@ public enum ArticleValidator {
         let title = article.title.trimmingWhitespace
         if title.isEmpty {
             bad("title", "must not be empty")
-        } else if title.count > maximumTitleLength {
+        } else if exceeds(title, maximumTitleLength) {
             bad("title", "must be at most \(maximumTitleLength) characters (it has \(title.count))")
         }
-        if let summary = article.summary, summary.count > maximumSummaryLength {
+        if let summary = article.summary, exceeds(summary, maximumSummaryLength) {
             bad("summary", "must be at most \(maximumSummaryLength) characters (it has \(summary.count))")
         }
         if article.body.trimmingWhitespace.isEmpty {
             bad("body", "must not be empty")
-        } else if article.body.utf8.count > maximumBodyLength, article.body.count > maximumBodyLength {
+        } else if exceeds(article.body, maximumBodyLength) {
             bad("body", "must be at most \(maximumBodyLength) characters")
         }
         if let author = article.author {
             if author.trimmingWhitespace.isEmpty {
                 bad("author", "must not be empty; leave it out instead")
-            } else if author.count > maximumAuthorLength {
+            } else if exceeds(author, maximumAuthorLength) {
                 bad("author", "must be at most \(maximumAuthorLength) characters")
             }
         }
@@ -92,6 +92,14 @@ public enum ArticleValidator {
         let isAlphanumeric: (UInt8) -> Bool = { isLetter($0) || $0 >= 0x30 && $0 <= 0x39 }
         guard (2...3).contains(language.utf8.count), language.utf8.allSatisfy(isLetter) else { return false }
         return parts.dropFirst().allSatisfy { (1...8).contains($0.utf8.count) && $0.utf8.allSatisfy(isAlphanumeric) }
+    }
+}
+
+extension ArticleValidator {
+    /// More than `limit` characters (grapheme clusters). A character is at least one UTF-8 byte, so the
+    /// costly count is made only for text with more bytes than the limit.
+    static func exceeds(_ text: String, _ limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
     }
 }
 

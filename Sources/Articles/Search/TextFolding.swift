@@ -13,54 +13,111 @@ public enum TextFolding {
 
     /// Calls `body` with the folded UTF-8 bytes of each word of `text`, in order (the buffer is only valid
     /// during the call). Works on the UTF-8 bytes: ASCII is folded inline, other scalars through `fold`.
+    /// A word that is already folded (lowercase ASCII letters and digits: most words) is handed over as a
+    /// slice of the text itself; only other words are copied into a buffer as they are folded.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
             // Locals only (no captured vars), so there are no dynamic exclusivity checks in this loop.
             var word: [UInt8] = []
             word.reserveCapacity(64)
+            // The current word: from `start` in the text while `inPlace`, else in `word`.
+            var start = -1
+            var inPlace = true
             var index = 0
             let count = utf8.count
             while index < count {
-                let byte = utf8[index]
-                var ends = false
+                let byte = base[index]
                 if byte < 0x80 {
-                    index += 1
                     if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                        word.append(byte)
-                    } else if byte >= 0x41 && byte <= 0x5A {
+                        if start < 0 {
+                            start = index
+                            inPlace = true
+                        } else if !inPlace {
+                            word.append(byte)
+                        }
+                        index += 1
+                        continue
+                    }
+                    if byte >= 0x41 && byte <= 0x5A {
+                        if start < 0 {
+                            start = index
+                            inPlace = false
+                            word.removeAll(keepingCapacity: true)
+                        } else if inPlace {
+                            inPlace = false
+                            word.removeAll(keepingCapacity: true)
+                            word.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                        }
                         word.append(byte | 0x20)
-                    } else {
-                        ends = true
+                        index += 1
+                        continue
                     }
-                } else {
-                    // A multi-byte scalar; the String guarantees well-formed UTF-8.
-                    var value: UInt32
-                    let length: Int
-                    if byte < 0xE0 {
-                        value = UInt32(byte & 0x1F)
-                        length = 2
-                    } else if byte < 0xF0 {
-                        value = UInt32(byte & 0x0F)
-                        length = 3
-                    } else {
-                        value = UInt32(byte & 0x07)
-                        length = 4
+                    index += 1
+                    // A separator ends the word.
+                    if start >= 0 {
+                        if inPlace {
+                            body(UnsafeBufferPointer(start: base + start, count: index - 1 - start))
+                        } else if !word.isEmpty {
+                            word.withUnsafeBufferPointer(body)
+                        }
+                        start = -1
                     }
-                    for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-                    index += length
-                    switch fold(Unicode.Scalar(value) ?? " ") {
-                    case .letters(let folded): word.append(contentsOf: folded.utf8)
-                    case .mark: break
-                    case .separator: ends = true
-                    }
+                    continue
                 }
-                if ends && !word.isEmpty {
-                    word.withUnsafeBufferPointer(body)
-                    word.removeAll(keepingCapacity: true)
+                // A multi-byte scalar; the String guarantees well-formed UTF-8.
+                var value: UInt32
+                let length: Int
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F)
+                    length = 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F)
+                    length = 3
+                } else {
+                    value = UInt32(byte & 0x07)
+                    length = 4
+                }
+                for offset in 1..<length { value = value << 6 | UInt32(base[index + offset] & 0x3F) }
+                let scalarStart = index
+                index += length
+                switch fold(Unicode.Scalar(value) ?? " ") {
+                case .letters(let folded):
+                    if start < 0 {
+                        start = scalarStart
+                        word.removeAll(keepingCapacity: true)
+                    } else if inPlace {
+                        word.removeAll(keepingCapacity: true)
+                        word.append(contentsOf: UnsafeBufferPointer(start: base + start, count: scalarStart - start))
+                    }
+                    inPlace = false
+                    word.append(contentsOf: folded.utf8)
+                case .mark:
+                    // Part of the word (or of none), adds nothing: a word in place must be copied without it.
+                    if start >= 0 && inPlace {
+                        word.removeAll(keepingCapacity: true)
+                        word.append(contentsOf: UnsafeBufferPointer(start: base + start, count: scalarStart - start))
+                        inPlace = false
+                    }
+                case .separator:
+                    if start >= 0 {
+                        if inPlace {
+                            body(UnsafeBufferPointer(start: base + start, count: scalarStart - start))
+                        } else if !word.isEmpty {
+                            word.withUnsafeBufferPointer(body)
+                        }
+                        start = -1
+                    }
                 }
             }
-            if !word.isEmpty { word.withUnsafeBufferPointer(body) }
+            if start >= 0 {
+                if inPlace {
+                    body(UnsafeBufferPointer(start: base + start, count: count - start))
+                } else if !word.isEmpty {
+                    word.withUnsafeBufferPointer(body)
+                }
+            }
         }
     }
 
