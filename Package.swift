@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "ArticlesTesting", dependencies: ["Articles"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "ArticlesTesting"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),
-        .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting"]),
+        .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting", "PostgresStore"]),
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: ["PostgresStore", "Articles", "DatelineAPI", "HTTPServer", "DatelineTesting"]
