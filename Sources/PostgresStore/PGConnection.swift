@@ -45,7 +45,7 @@ final class PGConnection: @unchecked Sendable {
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = Self.trimmed(PQerrorMessage(connection))
             PQfinish(connection)
-            throw PGError(message: "cannot connect to PostgreSQL: \(message)", sqlState: nil, connectionLost: true)
+            throw PGError(message: "cannot connect: \(message)", sqlState: nil, connectionLost: true)
         }
         handle = connection
         // Notices (e.g. "relation already exists, skipping") are not for the terminal.
