@@ -25,6 +25,11 @@ final class ChangeFeed: Sendable {
         var handlers: [@Sendable (ArticleChange) -> Void] = []
         /// Changes up to this version have been handed over (or were not there to hand over).
         var delivered: UInt64
+        /// This instance's writes between their COMMIT being sent and `deliverOwn`: the log must not hand
+        /// them over (it knows them only by name), nor anything after them before them.
+        var committing: Set<UInt64> = []
+        /// This instance's committed writes waiting for an earlier change to be handed over first.
+        var ready: [UInt64: ArticleChange] = [:]
     }
 
     init(pool: ConnectionPool, version: UInt64) {
@@ -65,16 +70,31 @@ final class ChangeFeed: Sendable {
         }
     }
 
-    /// After this instance's commit: any other instance's changes before it first, then this one.
+    /// In a write's transaction, just before its COMMIT: the change of `version` is this instance's to hand over.
+    func willCommit(_ version: UInt64) {
+        state.withLock { _ = $0.committing.insert(version) }
+    }
+
+    /// The COMMIT of `version` failed, or its outcome is unknown (the connection broke): if it did commit,
+    /// the log hands it over like another instance's change.
+    func commitFailed(_ version: UInt64) {
+        let known = knownVersion
+        state.withLock { state in
+            state.committing.remove(version)
+            advance(through: known, state: &state)
+        }
+    }
+
+    /// After this instance's commit: any earlier change first (other instances', or this one's on other
+    /// threads), then this one, then whatever the listener has heard of since.
     func deliverOwn(_ change: ArticleChange) {
         raiseKnown(to: change.storeVersion)
+        let known = knownVersion
         state.withLock { state in
+            state.committing.remove(change.storeVersion)
             guard state.delivered < change.storeVersion else { return }
-            if state.delivered + 1 < change.storeVersion {
-                deliverLogged(through: change.storeVersion - 1, state: &state)
-            }
-            for handler in state.handlers { handler(change) }
-            state.delivered = change.storeVersion
+            state.ready[change.storeVersion] = change
+            advance(through: max(known, change.storeVersion), state: &state)
         }
     }
 
@@ -93,7 +113,7 @@ final class ChangeFeed: Sendable {
             target = 0
         }
         return state.withLock { state in
-            if state.delivered < target { deliverLogged(through: target, state: &state) }
+            advance(through: target, state: &state)
             return state.delivered
         }
     }
@@ -132,11 +152,22 @@ final class ChangeFeed: Sendable {
         }
     }
 
-    /// Hands over the logged changes after `state.delivered` through `target`, in version order. A version
-    /// with no log row (the seed, or pruned) is skipped. If the database cannot answer, what was handed over
-    /// so far stands and the next notification or reconnection continues from there.
-    private func deliverLogged(through target: UInt64, state: inout State) {
+    /// Hands over every change after `state.delivered` through `target`, in version order: this instance's
+    /// own with the articles in hand, the others' from the log. Stops before an own write still committing
+    /// (its writer continues from there). A version with no log row (the seed, or pruned) is skipped. If the
+    /// database cannot answer, what was handed over so far stands; the next call continues from there.
+    private func advance(through target: UInt64, state: inout State) {
         while state.delivered < target {
+            let next = state.delivered + 1
+            if let own = state.ready.removeValue(forKey: next) {
+                for handler in state.handlers { handler(own) }
+                state.delivered = next
+                continue
+            }
+            if state.committing.contains(next) { return }
+            // Others' changes up to the next own write.
+            let nextOwn = state.committing.union(state.ready.keys).filter { $0 > next }.min()
+            let stop = min(target, nextOwn.map { $0 - 1 } ?? target)
             let rows: [[SQLValue]]
             do {
                 rows = try pool.withConnection { connection in
@@ -147,22 +178,19 @@ final class ChangeFeed: Sendable {
                         FROM store_changes c LEFT JOIN articles a ON a.id = c.id
                         WHERE c.version > $1 AND c.version <= $2 ORDER BY c.version LIMIT 500
                         """,
-                        [String(state.delivered), String(target)]
+                        [String(state.delivered), String(stop)]
                     ).rows
                 }
             } catch {
                 return
             }
-            guard !rows.isEmpty else {
-                state.delivered = target
-                return
-            }
             for row in rows {
-                guard let change = Self.change(from: row) else { continue }
-                for handler in state.handlers { handler(change) }
-                state.delivered = change.storeVersion
+                if let change = Self.change(from: row) {
+                    for handler in state.handlers { handler(change) }
+                }
+                if let version = row.first?.integer { state.delivered = UInt64(bitPattern: version) }
             }
-            if let last = rows.last?.first?.integer { state.delivered = max(state.delivered, UInt64(bitPattern: last)) }
+            if rows.count < 500 { state.delivered = stop }
         }
     }
 

@@ -79,18 +79,23 @@ final class ChangeListener: Sendable {
     /// Waits for notifications until the connection fails or the listener stops.
     private func listen(on connection: PGConnection, _ report: @Sendable (UInt64?) -> UInt64) {
         while isRunning {
-            var descriptor = pollfd(fd: connection.socket, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, 250)
-            if ready < 0 && errno != EINTR { return }
-            guard ready > 0 else { continue }
-            guard connection.consumeInput() else { return }
+            // First what libpq already holds: notifications that arrived while a statement ran on this
+            // connection (registering, acknowledging) are queued there, and the socket will not signal them.
             var newest: UInt64?
             while let notification = connection.nextNotification() {
                 let version = notification.payload.split(separator: " ", maxSplits: 1).first.flatMap { UInt64($0) }
                 if let version { newest = max(newest ?? 0, version) }
             }
-            if let newest { acknowledge(report(newest), on: connection) }
+            if let newest {
+                acknowledge(report(newest), on: connection)
+                continue
+            }
             if !connection.isHealthy { return }
+            var descriptor = pollfd(fd: connection.socket, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 250)
+            if ready < 0 && errno != EINTR { return }
+            guard ready > 0 else { continue }
+            guard connection.consumeInput() else { return }
         }
     }
 

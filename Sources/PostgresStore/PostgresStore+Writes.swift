@@ -69,14 +69,24 @@ extension PostgresStore {
     /// that once a client has the answer, every instance serves the write.
     @discardableResult
     private func write(_ body: (PGConnection) throws -> ArticleChange) throws -> ArticleChange {
-        let change = try Self.mapErrors {
-            try pool.withConnection { connection in
-                try connection.transaction {
-                    let change = try body(connection)
-                    try ChangeFeed.record(change, in: connection)
-                    return change
+        var committing: UInt64?
+        let change: ArticleChange
+        do {
+            change = try Self.mapErrors {
+                try pool.withConnection { connection in
+                    try connection.transaction {
+                        let change = try body(connection)
+                        try ChangeFeed.record(change, in: connection)
+                        // From here the listener may hear of it before this thread hands it over.
+                        committing = change.storeVersion
+                        feed.willCommit(change.storeVersion)
+                        return change
+                    }
                 }
             }
+        } catch {
+            if let committing { feed.commitFailed(committing) }
+            throw error
         }
         feed.deliverOwn(change)
         feed.awaitOtherInstances(through: change.storeVersion, ownListener: listenerPID)

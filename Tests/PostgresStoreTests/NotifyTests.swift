@@ -29,7 +29,7 @@ struct NotifyTests {
             }
             let seen = ChangeLog(b)
             try a.save(sampleArticle(id: "c1", slug: "old-slug", title: "Before"), expected: nil)
-            #expect(eventually { seen.all.count == 1 })
+            #expect(await eventually { seen.all.count == 1 })
             let created = try #require(seen.all.first)
             #expect(created.kind == .created && created.before == nil)
             #expect(created.after?.title == "Before" && created.after?.version == 1 && created.storeVersion == 1)
@@ -38,14 +38,14 @@ struct NotifyTests {
             var renamed = sampleArticle(id: "c1", slug: "new-slug", title: "After")
             renamed.createdAt = created.after!.createdAt
             try a.save(renamed, expected: 1)
-            #expect(eventually { seen.all.count == 2 })
+            #expect(await eventually { seen.all.count == 2 })
             let updated = seen.all[1]
             #expect(updated.kind == .updated && updated.storeVersion == 2)
             #expect(updated.before?.id == "c1" && updated.before?.slug == "old-slug")
             #expect(updated.after?.slug == "new-slug" && updated.after?.title == "After")
 
             try a.delete(id: "c1", expected: 2)
-            #expect(eventually { seen.all.count == 3 })
+            #expect(await eventually { seen.all.count == 3 })
             let deleted = seen.all[2]
             #expect(deleted.kind == .deleted && deleted.after == nil && deleted.storeVersion == 3)
             #expect(deleted.before?.id == "c1" && deleted.before?.slug == "new-slug")
@@ -75,7 +75,7 @@ struct NotifyTests {
                 }
             }
             let total = 2 * writes
-            #expect(eventually { seenByA.all.count == total && seenByB.all.count == total })
+            #expect(await eventually { seenByA.all.count == total && seenByB.all.count == total })
             let expected = (1...UInt64(total)).map { $0 }
             #expect(seenByA.all.map(\.storeVersion) == expected)
             #expect(seenByB.all.map(\.storeVersion) == expected)

@@ -42,12 +42,21 @@ enum TestDatabase {
     }
 }
 
-/// Waits (bounded, polling) until `condition` holds; returns whether it did.
-func eventually(within limit: Duration = .seconds(10), _ condition: () throws -> Bool) rethrows -> Bool {
+/// Waits (bounded, polling) until `condition` holds; returns whether it did. Sleeps between looks without
+/// holding one of the test runner's few threads.
+func eventually(within limit: Duration = .seconds(10), _ condition: () throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if try condition() { return true }
-        usleep(10_000)
+        try? await Task.sleep(for: .milliseconds(10))
     }
     return try condition()
+}
+
+/// Runs blocking work (a process, a long wait) on a thread of its own, so it does not hold one of the test
+/// runner's few cooperative threads. `body` records no issues: it returns or throws, and the test checks.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
 }
