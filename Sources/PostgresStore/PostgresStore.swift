@@ -54,34 +54,42 @@ public final class PostgresStore: ArticleStore, Sendable {
     /// read (event loops read it for the response cache), never a query.
     public var version: UInt64 { feed.knownVersion }
 
+    /// By id, else by slug, any status.
     public func article(ref: String) throws -> Article? {
         try read { try SQLArticleReads.article(ref: ref, in: $0) }
     }
 
+    /// The id and version of the article `ref` names (id, else slug).
     public func currentVersion(ref: String) throws -> (id: Article.ID, version: UInt64)? {
         try read { try SQLArticleReads.currentVersion(ref: ref, in: $0) }
     }
 
+    /// A page of `query`'s results at `now`, as the memory store gives it (ArticlesSQL's shared SQL).
     public func articles(matching query: ArticleQuery, now: Timestamp) throws -> ArticlePage {
         try read { try SQLArticleReads.page(for: query, now: now, in: $0) }
     }
 
+    /// The rail; see `ArticleStore.related(to:limit:now:)`.
     public func related(to article: Article, limit: Int, now: Timestamp) throws -> [Article] {
         try read { try SQLArticleReads.related(to: article, limit: limit, now: now, in: $0) }
     }
 
+    /// Facet counts over what readers see at `now`.
     public func facets(_ kind: FacetKind, prefix: String?, limit: Int?, now: Timestamp) throws -> [Facet] {
         try read { try SQLArticleReads.facets(kind, prefix: prefix, limit: limit, now: now, in: $0) }
     }
 
+    /// The earliest publication time after `now` of a published article.
     public func nextScheduledPublication(after now: Timestamp) throws -> Timestamp? {
         try read { try SQLArticleReads.nextScheduledPublication(after: now, in: $0) }
     }
 
+    /// How many articles have each status (every status present).
     public func countsByStatus() throws -> [ArticleStatus: Int] {
         try read { try SQLArticleReads.countsByStatus(in: $0) }
     }
 
+    /// Every article, any status, by id ascending.
     public func allArticles() throws -> [Article] {
         try read { try SQLArticleReads.allArticles(in: $0) }
     }
