@@ -4,8 +4,8 @@
 # Run as root (or with sudo available). Prints nothing when everything is already there.
 set -euo pipefail
 
-build_packages=(pkg-config libnghttp2-dev zlib1g-dev libsqlite3-dev)
-test_packages=(procps)
+build_packages=(pkg-config libnghttp2-dev zlib1g-dev libsqlite3-dev libpq-dev)
+test_packages=(procps postgresql)
 bench_packages=(wrk nginx valgrind python3 nghttp2-client)
 
 case "${1:-build}" in
