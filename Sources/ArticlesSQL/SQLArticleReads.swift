@@ -56,6 +56,20 @@ public enum SQLArticleReads {
         return counts
     }
 
+    /// The ids of the articles readers can see at `now`, with their breaking flags: two narrow columns over
+    /// the (status, publish_key) index, not every article's text.
+    public static func visibleBreakingFlags(at now: Timestamp, in database: some SQLExecutor) throws -> [Article.ID: Bool] {
+        var builder = SQLBuilder(database.dialect)
+        let visible = ArticleFilterSQL.visible(now: now, into: &builder)
+        builder.append("SELECT a.id, a.breaking FROM articles a WHERE \(visible)")
+        var flags: [Article.ID: Bool] = [:]
+        try database.forEachRow(builder.statement) { row in
+            guard let id = row[0].text, let breaking = row[1].integer else { throw SQLRowError("bad visibility row") }
+            flags[id] = breaking != 0
+        }
+        return flags
+    }
+
     /// Every article, any status, by id ascending.
     public static func allArticles(in database: some SQLExecutor) throws -> [Article] {
         try database.rows(SQLStatement("SELECT \(ArticleColumns.selectList) FROM articles a ORDER BY a.id"))

@@ -89,6 +89,11 @@ public final class PostgresStore: ArticleStore, Sendable {
         try read { try SQLArticleReads.countsByStatus(in: $0) }
     }
 
+    /// The visible articles' ids and breaking flags, in one narrow query.
+    public func visibleBreakingFlags(at now: Timestamp) throws -> [Article.ID: Bool] {
+        try read { try SQLArticleReads.visibleBreakingFlags(at: now, in: $0) }
+    }
+
     /// Every article, any status, by id ascending.
     public func allArticles() throws -> [Article] {
         try read { try SQLArticleReads.allArticles(in: $0) }

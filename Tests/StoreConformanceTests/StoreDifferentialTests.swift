@@ -74,6 +74,7 @@ struct StoreDifferentialTests {
                     }
                 }
                 check(try store.nextScheduledPublication(after: now) == reference.nextScheduledPublication(after: now), "next scheduled")
+                check(try store.visibleBreakingFlags(at: now) == reference.visibleBreakingFlags(at: now), "visible and breaking")
             }
             check(try store.countsByStatus() == reference.countsByStatus(), "counts by status")
             check(store.version == reference.version, "version")

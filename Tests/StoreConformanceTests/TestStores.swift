@@ -47,6 +47,7 @@ final class TestStore: ArticleStore, @unchecked Sendable {
     }
     func nextScheduledPublication(after now: Timestamp) throws -> Timestamp? { try store.nextScheduledPublication(after: now) }
     func countsByStatus() throws -> [ArticleStatus: Int] { try store.countsByStatus() }
+    func visibleBreakingFlags(at now: Timestamp) throws -> [Article.ID: Bool] { try store.visibleBreakingFlags(at: now) }
     @discardableResult func save(_ article: Article, expected: UInt64?) throws -> Article { try store.save(article, expected: expected) }
     func delete(id: Article.ID, expected: UInt64?) throws { try store.delete(id: id, expected: expected) }
     func allArticles() throws -> [Article] { try store.allArticles() }
