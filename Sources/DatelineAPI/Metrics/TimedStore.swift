@@ -4,6 +4,9 @@ import Metrics
 /// Forwards every call to a store and records how long it took in
 /// `dateline_store_operation_duration_seconds{operation}` (a swift-metrics `Timer`).
 ///
+/// It forwards every requirement, the ones `ArticleStore` gives a default too (`callsMayBlock`,
+/// `visibleBreakingFlags`): left out, the wrapper would answer with the default and hide the store's own.
+///
 /// Store calls cost microseconds (memory) to milliseconds (a database), so the histogram's lock per call is
 /// noise next to them; the answers served from the response cache make no store call at all.
 final class TimedStore: ArticleStore {
@@ -11,7 +14,7 @@ final class TimedStore: ArticleStore {
     private let timers: [Operation: Metrics.Timer]
 
     enum Operation: String, CaseIterable {
-        case article, currentVersion, articles, related, facets, nextScheduledPublication, countsByStatus
+        case article, currentVersion, articles, related, facets, nextScheduledPublication, visibleBreakingFlags, countsByStatus
         case save, delete, allArticles
     }
 
@@ -58,6 +61,10 @@ final class TimedStore: ArticleStore {
 
     func nextScheduledPublication(after now: Timestamp) throws -> Timestamp? {
         try timed(.nextScheduledPublication) { try base.nextScheduledPublication(after: now) }
+    }
+
+    func visibleBreakingFlags(at now: Timestamp) throws -> [Article.ID: Bool] {
+        try timed(.visibleBreakingFlags) { try base.visibleBreakingFlags(at: now) }
     }
 
     func countsByStatus() throws -> [ArticleStatus: Int] { try timed(.countsByStatus) { try base.countsByStatus() } }
