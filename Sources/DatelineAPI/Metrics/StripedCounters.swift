@@ -7,8 +7,8 @@ import Synchronization
 
 /// Integer counters for per-request paths: no lock, and no cache line that every thread writes.
 ///
-/// Each thread adds to one of several stripes of relaxed atomics, picked from its thread id, so event loops
-/// on different cores rarely touch the same memory; a scrape sums the stripes. An `add` costs one
+/// Each thread adds to one of several stripes of relaxed atomics (threads are numbered as they first count),
+/// so event loops on different cores do not write the same memory; a scrape sums the stripes. An `add` costs one
 /// uncontended atomic add. (swift-prometheus's histogram takes a lock per observation, which every request
 /// would then contend for.)
 final class StripedCounters: @unchecked Sendable {
@@ -46,15 +46,22 @@ final class StripedCounters: @unchecked Sendable {
         return total
     }
 
-    /// A stripe for the calling thread: its id (a pointer-sized value, different per thread) hashed.
+    /// A stripe for the calling thread: threads are numbered in the order they first count (kept in a
+    /// thread-specific slot), so the event loops, which count from their first request, get stripes of
+    /// their own rather than ones a hash of their ids might share.
     @inline(__always)
     private static func stripe(of count: Int) -> Int {
-        #if canImport(Glibc)
-        let id = UInt64(pthread_self())
-        #else
-        let id = UInt64(UInt(bitPattern: pthread_self()))
-        #endif
-        // Fibonacci hashing; thread ids differ in their middle bits (stacks are megabytes apart).
-        return Int(truncatingIfNeeded: ((id >> 12) &* 0x9E37_79B9_7F4A_7C15) >> 40) % count
+        if let slot = pthread_getspecific(threadKey) { return (Int(bitPattern: slot) - 1) % count }
+        let number = nextThread.add(1, ordering: .relaxed).oldValue
+        pthread_setspecific(threadKey, UnsafeRawPointer(bitPattern: number + 1))
+        return number % count
     }
+
+    private static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    private static let nextThread = Atomic<Int>(0)
 }
