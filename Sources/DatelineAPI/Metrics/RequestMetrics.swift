@@ -35,20 +35,21 @@ final class RequestMetrics: Sendable {
 
     /// Counts one answer. `route` is the route's index, `duration` from the request head to the answer.
     func record(route: Int, method: String, status: Int, duration: Duration, bytesIn: Int, bytesOut: Int) {
+        let thread = StripedCounters.threadNumber()
         let methodSlot = Self.methodSlot(method)
         let statusSlot = (100...599).contains(status) ? Int(Self.statusSlots[status - 100]) : Self.statusLabels.count - 1
-        requestCounters.add((route * Self.methods.count + methodSlot) * Self.statusLabels.count + statusSlot)
+        requestCounters.add((route * Self.methods.count + methodSlot) * Self.statusLabels.count + statusSlot, thread: thread)
 
         let (seconds, attoseconds) = duration.components
         let nanoseconds = max(0, Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
         var bucket = 0
         while bucket < Self.bucketBounds.count, nanoseconds > Self.bucketBounds[bucket] { bucket += 1 }
         let base = route * routeWidth
-        if bucket < Self.bucketBounds.count { routeCounters.add(base + bucket) }
-        routeCounters.add(base + Self.bucketBounds.count)
-        routeCounters.add(base + Self.bucketBounds.count + 1, nanoseconds)
-        if bytesIn > 0 { routeCounters.add(base + Self.bucketBounds.count + 2, bytesIn) }
-        if bytesOut > 0 { routeCounters.add(base + Self.bucketBounds.count + 3, bytesOut) }
+        if bucket < Self.bucketBounds.count { routeCounters.add(base + bucket, thread: thread) }
+        routeCounters.add(base + Self.bucketBounds.count, thread: thread)
+        routeCounters.add(base + Self.bucketBounds.count + 1, nanoseconds, thread: thread)
+        if bytesIn > 0 { routeCounters.add(base + Self.bucketBounds.count + 2, bytesIn, thread: thread) }
+        if bytesOut > 0 { routeCounters.add(base + Self.bucketBounds.count + 3, bytesOut, thread: thread) }
     }
 
     @inline(__always)

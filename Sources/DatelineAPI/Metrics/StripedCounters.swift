@@ -19,7 +19,9 @@ final class StripedCounters: @unchecked Sendable {
     // @unchecked Sendable: the memory is only ever reached through atomics, and is freed in deinit.
     private let storage: UnsafeMutablePointer<Atomic<Int>>
 
+    /// `stripes` must be a power of two.
     init(width: Int, stripes: Int = 8) {
+        precondition(stripes > 0 && stripes & (stripes - 1) == 0, "stripes must be a power of two")
         self.width = width
         // Whole cache lines per stripe, plus one, so two stripes never share a line.
         self.stride = (width + 7) / 8 * 8 + 8
@@ -36,7 +38,13 @@ final class StripedCounters: @unchecked Sendable {
     /// Adds `amount` to counter `index` in the calling thread's stripe.
     @inline(__always)
     func add(_ index: Int, _ amount: Int = 1) {
-        storage[Self.stripe(of: stripes) * stride + index].add(amount, ordering: .relaxed)
+        add(index, amount, thread: Self.threadNumber())
+    }
+
+    /// The same with the caller's `threadNumber()`, for a caller that adds several counters at once.
+    @inline(__always)
+    func add(_ index: Int, _ amount: Int = 1, thread: Int) {
+        storage[(thread & (stripes - 1)) * stride + index].add(amount, ordering: .relaxed)
     }
 
     /// Counter `index` over every stripe.
@@ -46,15 +54,15 @@ final class StripedCounters: @unchecked Sendable {
         return total
     }
 
-    /// A stripe for the calling thread: threads are numbered in the order they first count (kept in a
+    /// The calling thread's number, which picks its stripe: threads are numbered in the order they first count (kept in a
     /// thread-specific slot), so the event loops, which count from their first request, get stripes of
     /// their own rather than ones a hash of their ids might share.
     @inline(__always)
-    private static func stripe(of count: Int) -> Int {
-        if let slot = pthread_getspecific(threadKey) { return (Int(bitPattern: slot) - 1) % count }
+    static func threadNumber() -> Int {
+        if let slot = pthread_getspecific(threadKey) { return Int(bitPattern: slot) - 1 }
         let number = nextThread.add(1, ordering: .relaxed).oldValue
         pthread_setspecific(threadKey, UnsafeRawPointer(bitPattern: number + 1))
-        return number % count
+        return number
     }
 
     private static let threadKey: pthread_key_t = {
