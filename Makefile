@@ -40,6 +40,7 @@ test:
 	@# runs for the duration, stopped whatever happens.
 	@pg_dir=$$(scripts/test-postgres.sh start); trap 'scripts/test-postgres.sh stop "$$pg_dir"' EXIT; \
 	DATELINE_TEST_POSTGRES_URL=$$(cat "$$pg_dir/url") $(SWIFT) test --skip-build --no-parallel
+	scripts/interop-tests.sh
 
 bench:
 	@scripts/install-deps.sh bench

