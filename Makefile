@@ -31,10 +31,16 @@ build: deps
 	$(SWIFT) build --build-tests 2>&1 | tee $(BUILD_LOG)
 	@scripts/check-warnings.sh $(BUILD_LOG)
 
+# The tests get a throwaway PostgreSQL (scripts/test-postgres.sh), stopped and removed however they end.
 test:
 	@scripts/install-deps.sh test
 	@$(MAKE) --no-print-directory build
-	$(SWIFT) test --skip-build
+	@# One test at a time: the tests talk to real servers over blocking sockets, and run side by side on a
+	@# 2-core machine they starve Swift Testing's thread pool until time limits fire. A throwaway PostgreSQL
+	@# runs for the duration, stopped whatever happens.
+	@pg_dir=$$(scripts/test-postgres.sh start); trap 'scripts/test-postgres.sh stop "$$pg_dir"' EXIT; \
+	DATELINE_TEST_POSTGRES_URL=$$(cat "$$pg_dir/url") $(SWIFT) test --skip-build --no-parallel
+	scripts/interop-tests.sh
 	scripts/browser-tests.sh
 
 bench:
@@ -42,6 +48,7 @@ bench:
 	$(SWIFT) build -c release --product dateline
 	Benchmarks/run.sh
 	Benchmarks/mixed.sh
+	Benchmarks/h2.sh
 
 bench-scale:
 	@scripts/install-deps.sh bench

@@ -4,7 +4,7 @@
 #   - Hummingbird 2 written idiomatically (Benchmarks/hummingbird/baseline; this script builds it in release),
 #   - nginx serving, from files, the exact bodies Dateline returned (Benchmarks/nginx).
 #   Benchmarks/run.sh            (make bench builds Dateline's release binary first)
-# Environment: DURATION (default 10s), CONNECTIONS (64), THREADS (1), COUNT (10000), LOG_LEVEL (notice),
+# Environment: RESULTS (default Benchmarks/RESULTS.md), DURATION (default 10s), CONNECTIONS (64), THREADS (1), COUNT (10000), LOG_LEVEL (notice),
 #   BASELINES ("hummingbird nginx"; set it to "" to measure Dateline alone).
 # Everything runs on 127.0.0.1, one server at a time; each is stopped by its PID (also when the script fails).
 set -euo pipefail
@@ -18,7 +18,7 @@ COUNT="${COUNT:-10000}"
 BASELINES="${BASELINES-hummingbird nginx}"
 BIN=.build/release/dateline
 WORK=Benchmarks/.work
-RESULTS=Benchmarks/RESULTS.md
+RESULTS="${RESULTS:-Benchmarks/RESULTS.md}"
 HB_PACKAGE=Benchmarks/hummingbird/baseline
 HB_BIN="$HB_PACKAGE/.build/release/HummingbirdBaseline"
 NGINX_WORK="$(pwd)/$WORK/nginx"

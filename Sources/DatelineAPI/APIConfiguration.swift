@@ -17,5 +17,23 @@ public struct APIConfiguration: Sendable {
     /// Requests waiting for a store thread at most; past it, a request is answered 503 at once.
     public var storeQueueLimit = 4096
 
+    /// Origins whose pages may read answers (CORS): `["*"]` for any origin (without credentials), or a list
+    /// such as `["https://news.example"]` (echoed back, with credentials allowed).
+    public var corsOrigins = ["*"]
+    /// The largest request body in bytes once its `Content-Encoding` is decoded: a gzip body that inflates
+    /// past it is a 413. Keep it equal to the server's `maxBodyBytes`.
+    public var maxBodyBytes = 1024 * 1024
+
+    /// Whether requests, store calls and the server's counts are measured and `/metrics` answers.
+    public var metricsEnabled = true
+
     public init() {}
+}
+
+extension APIConfiguration {
+    /// Whether `--cors-origin` takes `text`: `*`, or an origin as browsers send it (`scheme://host[:port]`,
+    /// with no path and no trailing slash).
+    public static func isValidCORSOrigin(_ text: String) -> Bool {
+        CORSPolicy.isValidOrigin(text)
+    }
 }

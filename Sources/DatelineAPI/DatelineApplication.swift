@@ -13,6 +13,8 @@ public final class DatelineApplication: HTTPResponder {
     let staticFiles: StaticFiles
     let editorAuth: EditorAuth
     let cacheControl: String
+    /// Which browser origins may read answers (CORS).
+    let cors: CORSPolicy
     let cache = ResponseCache()
     /// Responses of POSTs sent with an `Idempotency-Key`, for retries.
     let idempotencyKeys = IdempotencyKeys()
@@ -20,15 +22,21 @@ public final class DatelineApplication: HTTPResponder {
     let eventHub: EventHub
     /// Threads for a store whose calls block (a database); nil for the memory store, called in place.
     let storePool: BlockingPool?
+    /// What `/metrics` reports; nil when metrics are turned off.
+    public let metrics: APIMetrics?
 
     public init(store: any ArticleStore, configuration: APIConfiguration, logger: Logger, readiness: Readiness = Readiness()) {
-        self.store = store
+        let metrics = configuration.metricsEnabled ? APIMetrics() : nil
+        self.metrics = metrics
+        // Every store call timed for `/metrics` (dateline_store_operation_duration_seconds).
+        self.store = metrics.map { TimedStore(store, factory: $0.factory) } ?? store
         self.configuration = configuration
         self.logger = logger
         self.readiness = readiness
         self.staticFiles = StaticFiles(root: configuration.publicDirectory)
         self.editorAuth = EditorAuth(tokens: configuration.editorTokens)
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
+        self.cors = CORSPolicy(origins: configuration.corsOrigins)
         self.eventHub = EventHub(
             store: store, backlog: configuration.eventBacklog, heartbeat: configuration.eventHeartbeatInterval, logger: logger)
         self.storePool = store.callsMayBlock
@@ -51,7 +59,7 @@ public final class DatelineApplication: HTTPResponder {
     /// store, for cache hits and routes that do not read the store. Everything else is answered on the
     /// store's pool, and the connection waits for it without holding its event loop.
     public func respond(to request: HTTPRequest) throws -> HTTPResponse {
-        guard let storePool, Route(path: request.path).readsStore else { return answer(request) }
+        guard let storePool, request.method != "OPTIONS", Route(path: request.path).readsStore else { return answer(request) }
         if let hit = try? cachedAnswer(request) { return hit }
         return .deferred { [self] completion in
             let queued = storePool.submit { completion.complete(self.answer(request)) }
@@ -71,14 +79,14 @@ public final class DatelineApplication: HTTPResponder {
         do {
             response = try handle(request, route: route, requestID: requestID)
         } catch let problem as Problem {
-            response = problem.response
+            response = encoded(problem.response, for: request)
         } catch let convertible as any ProblemConvertible {
             if case ArticleStoreError.unavailable(let reason) = convertible {
                 logger.warning("store unavailable", metadata: [
                     "request_id": "\(requestID)", "route": "\(route.template)", "reason": "\(reason)",
                 ])
             }
-            response = convertible.problem.response
+            response = encoded(convertible.problem.response, for: request)
         } catch {
             logger.error("handler failed", metadata: [
                 "request_id": "\(requestID)", "route": "\(route.template)", "error": "\(error)",
@@ -88,12 +96,15 @@ public final class DatelineApplication: HTTPResponder {
         return finish(request, response, requestID: requestID, route: route)
     }
 
-    /// Adds the request id and logs the access line: the last step of every answer.
+    /// Adds the CORS headers and the request id, and logs the access line: the last step of every answer.
     private func finish(_ request: HTTPRequest, _ response: HTTPResponse, requestID: String? = nil, route: Route? = nil) -> HTTPResponse {
         var response = response
         let requestID = requestID ?? RequestID.resolve(request.headers["X-Request-ID"])
+        cors.apply(to: &response, for: request)
         response.headers.set("X-Request-ID", requestID)
-        logAccess(request, response: response, route: (route ?? Route(path: request.path)).template, requestID: requestID)
+        let route = route ?? Route(path: request.path)
+        metrics?.record(route: route, request: request, response: response)
+        logAccess(request, response: response, route: route, requestID: requestID)
         return response
     }
 
@@ -105,7 +116,9 @@ public final class DatelineApplication: HTTPResponder {
         guard route.isCacheable, try !editorAuth.authenticate(request.headers["Authorization"]) else { return nil }
         let key = cacheKey(request)
         guard let cached = cache.lookup(key, source: cacheSource(route), now: Timestamp.now().secondsSince1970) else { return nil }
-        return finish(request, cached.response(to: request), route: route)
+        // A miss is counted once, by the answer that follows on the pool.
+        metrics?.cacheHit()
+        return finish(request, cache.answer(request, from: cached, key: key), route: route)
     }
 
     private func cacheKey(_ request: HTTPRequest) -> String {
@@ -120,12 +133,15 @@ public final class DatelineApplication: HTTPResponder {
     public func respond(to error: HTTPServerError, request: HTTPRequest?) -> HTTPResponse {
         let requestID = RequestID.resolve(request?.headers["X-Request-ID"])
         var response = Problem(error.status, detail: error.detail).response
+        if let request { cors.apply(to: &response, for: request) }
         response.headers.set("X-Request-ID", requestID)
         if error == .handlerFailed {
             logger.error("handler failed", metadata: ["request_id": "\(requestID)"])
         }
         if let request {
-            logAccess(request, response: response, route: Route(path: request.path).template, requestID: requestID)
+            let route = Route(path: request.path)
+            metrics?.record(route: route, request: request, response: response)
+            logAccess(request, response: response, route: route, requestID: requestID)
         } else {
             logger.info("rejected", metadata: ["status": "\(error.status.code)", "request_id": "\(requestID)"])
         }
@@ -133,12 +149,15 @@ public final class DatelineApplication: HTTPResponder {
     }
 
     private func handle(_ request: HTTPRequest, route: Route, requestID: String) throws -> HTTPResponse {
+        if request.method == "OPTIONS" { return try cors.preflight(request, methods: route.allowedMethods) }
         guard request.method == "GET" || request.method == "HEAD" else {
             guard route.writeMethods.contains(request.method) else {
                 throw Problem.methodNotAllowed(request.method, allowed: route.allowedMethods)
             }
             try requireEditor(request)
-            return try dispatchWrite(route, method: request.method, context(for: request, requestID: requestID, isEditor: true, now: .now()))
+            let request = try WriteBody.decoded(request, limit: configuration.maxBodyBytes)
+            let response = try dispatchWrite(route, method: request.method, context(for: request, requestID: requestID, isEditor: true, now: .now()))
+            return encoded(response, for: request)
         }
         let isEditor = try editorAuth.authenticate(request.headers["Authorization"])
         let now = Timestamp.now()
@@ -146,7 +165,7 @@ public final class DatelineApplication: HTTPResponder {
             var response = try dispatch(route, context(for: request, requestID: requestID, isEditor: isEditor, now: now))
             // Nothing an editor sees may be kept by a shared cache.
             if isEditor { response.headers.set("Cache-Control", "no-store") }
-            return response
+            return encoded(response, for: request)
         }
         // A reader's GET of an article route: answered from the cache when it holds a valid encoding. The
         // store's version is read before building, so a write that lands meanwhile makes the entry stale
@@ -155,16 +174,26 @@ public final class DatelineApplication: HTTPResponder {
         let builtFrom = store.version
         let source = cacheSource(route)
         if let cached = cache.lookup(key, source: source, now: now.secondsSince1970) {
-            return cached.response(to: request)
+            metrics?.cacheHit()
+            return cache.answer(request, from: cached, key: key)
         }
+        metrics?.cacheMiss()
         let response = try dispatch(route, context(for: request, requestID: requestID, isEditor: false, now: now))
-        if response.status == .ok, let tag = response.headers["ETag"] {
-            let validUntil = try store.nextScheduledPublication(after: now)?.secondsSince1970 ?? .max
-            cache.store(key, CachedResponse(
-                status: response.status, headers: response.headers, body: response.body,
-                entityTag: tag, source: source, validUntil: validUntil
-            ), builtFrom: builtFrom)
-        }
+        guard response.status == .ok, let tag = response.headers["ETag"] else { return encoded(response, for: request) }
+        let validUntil = try store.nextScheduledPublication(after: now)?.secondsSince1970 ?? .max
+        let entry = CachedResponse(
+            status: response.status, headers: response.headers, body: response.body,
+            entityTag: tag, source: source, validUntil: validUntil
+        )
+        cache.store(key, entry, builtFrom: builtFrom)
+        // Answered as a hit would be, so a gzip form made now is kept with the entry.
+        return cache.answer(request, from: entry, key: key)
+    }
+
+    /// A response built now (not from the cache), in the form the client prefers, or a 304 (ResponseEncoding).
+    private func encoded(_ response: HTTPResponse, for request: HTTPRequest) -> HTTPResponse {
+        var response = response
+        ResponseEncoding.finish(&response, for: request)
         return response
     }
 
@@ -188,23 +217,11 @@ public final class DatelineApplication: HTTPResponder {
         case .tags: try facets(.tag, context)
         case .authors: try facets(.author, context)
         case .health: health()
-        case .ready: ready()
+        case .ready: ready(requestID: context.requestID)
         case .events: try events(context)
+        case .metrics: try metrics(context)
+        case .openAPI: openAPIDocument(context)
         case .staticFile: try staticFiles.response(for: context)
         }
-    }
-
-    private func logAccess(_ request: HTTPRequest, response: HTTPResponse, route: String, requestID: String) {
-        guard logger.logLevel <= .info else { return }
-        let elapsed = ContinuousClock.now - request.receivedAt
-        let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        logger.info("\(request.method) \(request.target) \(response.status.code)", metadata: [
-            "route": "\(route)",
-            "status": "\(response.status.code)",
-            "bytes": "\(response.body.count)",
-            "duration_ms": "\(Double(microseconds) / 1000)",
-            "request_id": "\(requestID)",
-            "remote": "\(request.remoteAddress)",
-        ])
     }
 }

@@ -36,12 +36,18 @@ final class Connection {
     /// The request whose answer is deferred, and its completion's token: nothing more is read or parsed
     /// until the answer arrives.
     private var awaiting: (request: HTTPRequest, token: UInt64)?
+    /// Set once the connection speaks HTTP/2 (its preface, or `Upgrade: h2c`): every event goes there.
+    private var http2: HTTP2Connection?
+    /// Whether the connection was handed to HTTP/2 (for the open-connection counts by protocol).
+    var speaksHTTP2: Bool { http2 != nil }
+    /// The first bytes were checked for the HTTP/2 preface (only a new connection's first bytes can be it).
+    private var prefaceChecked = false
 
     /// When the current timer fires, and what it means.
     private(set) var deadline: ContinuousClock.Instant
     private var deadlineKind = DeadlineKind.header
 
-    enum DeadlineKind { case header, body, idle, write, linger, stream, deferred }
+    enum DeadlineKind { case header, body, idle, write, linger, stream, deferred, http2 }
 
     init(fd: CInt, remoteAddress: String, loop: EventLoop) {
         self.fd = fd
@@ -60,6 +66,10 @@ final class Connection {
     // MARK: Events
 
     func readable() {
+        if let http2 {
+            http2.readable()
+            return
+        }
         if isLingering || stream != nil {
             // A streaming connection reads only to notice the client leaving; what it sends is dropped.
             discardInput()
@@ -92,14 +102,30 @@ final class Connection {
             input.append(contentsOf: loop.readBuffer[..<count])
             if parser.isReadingBody { setDeadline(.body, after: loop.configuration.bodyReadTimeout) }
         }
+        if !prefaceChecked {
+            switch HTTP2Preface.match(input[inputStart...]) {
+            case .partial where !peerFinished:
+                return
+            case .complete:
+                prefaceChecked = true
+                startHTTP2(upgrade: nil)
+                return
+            default:
+                prefaceChecked = true
+            }
+        }
         processInput()
-        if peerFinished && !isClosed && !isLingering && awaiting == nil {
+        if peerFinished && !isClosed && !isLingering && awaiting == nil && http2 == nil {
             // Nothing more will come: finish what is owed, then close.
             if outputStart == output.count { close() } else { closeAfterOutput = true }
         }
     }
 
     func writable() {
+        if let http2 {
+            http2.writable()
+            return
+        }
         flush()
         if !waitingForWritable && !isClosed && !closeAfterOutput { processInput() }
     }
@@ -125,12 +151,16 @@ final class Connection {
         case .stream:
             // A quiet stream is healthy; only stalled output (`.write`) times it out.
             setDeadline(.stream, after: Self.streamQuietDeadline)
+        case .http2:
+            http2?.checkDeadline(now: now)
         }
     }
 
     /// Drain: close if idle, otherwise answer the request in flight with `Connection: close`.
     func beginDrain() {
-        if let stream, !closeAfterOutput {
+        if let http2 {
+            http2.beginDrain()
+        } else if let stream, !closeAfterOutput {
             stream.markClosed()
             streamFinish()
         } else if isIdle {
@@ -141,7 +171,7 @@ final class Connection {
     // MARK: Requests
 
     private func processInput() {
-        while !isClosed && !closeAfterOutput && !isLingering && stream == nil && awaiting == nil {
+        while !isClosed && !closeAfterOutput && !isLingering && stream == nil && awaiting == nil && http2 == nil {
             if output.count - outputStart >= loop.configuration.maxPendingOutputBytes {
                 // Too much queued: write it first. If it all went out, go on with the pipelined requests;
                 // if not, EPOLLOUT brings us back through `writable()`.
@@ -182,6 +212,11 @@ final class Connection {
     }
 
     private func respond(to request: HTTPRequest) {
+        // `Upgrade: h2c` (RFC 7540 §3.2): the request becomes HTTP/2's stream 1, answered and counted there.
+        if request.headers.contains("HTTP2-Settings"), !loop.counters.draining.load(ordering: .relaxed),
+           let settings = HTTP2Upgrade.settings(of: request), startHTTP2(upgrade: (request, settings)) {
+            return
+        }
         loop.counters.requests.add(1, ordering: .relaxed)
         requestsServed += 1
         receivedAnyOfHead = false
@@ -230,7 +265,9 @@ final class Connection {
         if !waitingForWritable { loop.watch(self, .read) }
         if peerFinished && stream == nil && !closeAfterOutput { closeAfterOutput = true }
         processInput()
-        if peerFinished && !isClosed && !isLingering && awaiting == nil && outputStart == output.count { close() }
+        if peerFinished && !isClosed && !isLingering && awaiting == nil && http2 == nil && outputStart == output.count {
+            close()
+        }
     }
 
     /// Writes a streamed response's head and hands the stream its writer. HEAD gets the head only and the
@@ -386,6 +423,7 @@ final class Connection {
         isClosed = true
         if let stream { loop.closeStream(stream) }
         if let awaiting { loop.cancelDeferred(awaiting.token) }
+        http2?.connectionClosed()
         loop.remove(self)
     }
 
@@ -393,9 +431,53 @@ final class Connection {
         deadlineKind = kind
         deadline = .now + interval
     }
+
+    // MARK: HTTP/2
+
+    /// Hands the connection to HTTP/2: after the client preface, or (with `upgrade`) after an HTTP/1.1
+    /// request with `Upgrade: h2c`, which becomes stream 1. False when the upgrade's settings were refused
+    /// (the request is then answered over HTTP/1.1).
+    @discardableResult
+    private func startHTTP2(upgrade: (request: HTTPRequest, settings: [UInt8])?) -> Bool {
+        var pending: [UInt8] = []
+        if upgrade != nil {
+            // Whatever was already answered goes first, then the 101, then HTTP/2 frames.
+            pending = Array(output[outputStart...])
+            pending.append(contentsOf: HTTP2Upgrade.switchingProtocols)
+        }
+        guard let http2 = HTTP2Connection(connection: self, loop: loop, remoteAddress: remoteAddress, pendingOutput: pending, upgrade: upgrade) else {
+            return false
+        }
+        self.http2 = http2
+        loop.counters.openHTTP2.add(1, ordering: .relaxed)
+        output.removeAll()
+        outputStart = 0
+        let unread = Array(input[inputStart...])
+        input = []
+        inputStart = 0
+        if waitingForWritable {
+            waitingForWritable = false
+            loop.watch(self, .read)
+        }
+        http2.start(input: unread)
+        return true
+    }
+
+    /// HTTP/2's timer: the sweep calls `HTTP2Connection.checkDeadline` once `at` has passed.
+    func setHTTP2Deadline(_ at: ContinuousClock.Instant) {
+        deadlineKind = .http2
+        deadline = at
+    }
 }
 
 extension Connection: DeferredResponseTarget {}
+
+extension Connection: ResponseStreamTarget {
+    /// The stream fell too far behind: the connection closes (its framing cannot end the body early).
+    func streamAbort() {
+        close()
+    }
+}
 
 @available(*, unavailable)
 extension Connection: Sendable {}

@@ -42,11 +42,11 @@ final class EventLoop: @unchecked Sendable {
     private var listener: CInt
     private var connections: [CInt: Connection] = [:]
     private let commands = Mutex<Commands>(Commands())
-    /// Connections answering with a streamed body, by stream id.
-    private var streams: [UInt64: Connection] = [:]
+    /// Connections (or HTTP/2 streams) answering with a streamed body, by stream id.
+    private var streams: [UInt64: any ResponseStreamTarget] = [:]
     private var nextStreamID: UInt64 = 0
     /// Streams written to by this batch of commands: flushed once each after it, one send for many chunks.
-    private var streamsToFlush: [Connection] = []
+    private var streamsToFlush: [any ResponseStreamTarget] = []
     /// Who waits for each deferred response, by completion token.
     private var deferredTargets: [UInt64: any DeferredResponseTarget] = [:]
     private var nextDeferredToken: UInt64 = 0
@@ -203,11 +203,11 @@ final class EventLoop: @unchecked Sendable {
         _ = epoll_ctl(epoll, EPOLL_CTL_MOD, connection.fd, &event)
     }
 
-    /// Registers a connection that is about to stream its response body.
-    func openStream(for connection: Connection) -> StreamWriter {
+    /// Registers a connection (or HTTP/2 stream) that is about to stream its response body.
+    func openStream(for target: any ResponseStreamTarget) -> StreamWriter {
         nextStreamID &+= 1
         let writer = StreamWriter(loop: self, id: nextStreamID, limit: configuration.maxStreamPendingBytes)
-        streams[nextStreamID] = connection
+        streams[nextStreamID] = target
         return writer
     }
 
@@ -224,8 +224,8 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Flushes `connection` once this batch of commands is handled.
-    func scheduleFlush(_ connection: Connection) {
-        streamsToFlush.append(connection)
+    func scheduleFlush(_ target: any ResponseStreamTarget) {
+        streamsToFlush.append(target)
     }
 
     func closeStream(_ writer: StreamWriter) {
@@ -238,6 +238,7 @@ final class EventLoop: @unchecked Sendable {
         _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)
         counters.open.subtract(1, ordering: .relaxed)
+        if connection.speaksHTTP2 { counters.openHTTP2.subtract(1, ordering: .relaxed) }
     }
 
     // MARK: Timers and commands
@@ -274,12 +275,12 @@ final class EventLoop: @unchecked Sendable {
             case .streamFinish(let id):
                 streams[id]?.streamFinish()
             case .streamAbort(let id):
-                streams[id]?.close()
+                streams[id]?.streamAbort()
             case .deferredComplete(let token, let response):
                 deferredTargets.removeValue(forKey: token)?.deliverDeferred(response, token: token)
             }
         }
-        for connection in streamsToFlush { connection.flushStream() }
+        for target in streamsToFlush { target.flushStream() }
         streamsToFlush.removeAll(keepingCapacity: true)
         return true
     }

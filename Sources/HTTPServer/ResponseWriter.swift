@@ -64,7 +64,7 @@ struct ResponseWriter {
 
     /// The server writes these itself; a responder's copy would contradict them. A name or value with CR, LF
     /// or NUL would split the response, so such a header is dropped rather than sent.
-    private static func isAllowed(name: String, value: String) -> Bool {
+    static func isAllowed(name: String, value: String) -> Bool {
         for reserved in ["Content-Length", "Date", "Connection", "Transfer-Encoding"] where HTTPHeaders.namesMatch(name, reserved) {
             return false
         }

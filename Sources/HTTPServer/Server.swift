@@ -6,7 +6,8 @@ import Foundation
 public import Logging
 import Synchronization
 
-/// An HTTP/1.1 server: one event loop per core over non-blocking sockets, each connection owned by one loop.
+/// An HTTP/1.1 and HTTP/2 (h2c, on the same port) server: one event loop per core over non-blocking sockets,
+/// each connection owned by one loop.
 ///
 /// ```swift
 /// let server = Server(configuration: configuration, responder: app, logger: logger)
@@ -41,7 +42,8 @@ public final class Server: Sendable {
 
     public var statistics: ServerStatistics { counters.snapshot }
 
-    /// True from the moment `stop` is called: responses from then on say `Connection: close`.
+    /// True from the moment `stop` is called: responses from then on say `Connection: close` (HTTP/2
+    /// connections get GOAWAY).
     public var isStopping: Bool { counters.draining.load(ordering: .relaxed) }
 
     /// Binds, listens and starts the loops; returns the bound port once connections can be accepted.

@@ -31,6 +31,12 @@ public struct ServerConfiguration: Sendable {
     /// Bytes a streamed response may have handed over but not yet sent; a write past it ends the stream and
     /// closes the connection (a client that does not read must not grow memory).
     public var maxStreamPendingBytes = 512 * 1024
+    /// HTTP/2: streams a client may have open at once (SETTINGS_MAX_CONCURRENT_STREAMS); more are refused.
+    public var http2MaxConcurrentStreams = 100
+    /// HTTP/2: RST_STREAM frames a client may send in one second. Past it the connection gets GOAWAY
+    /// (ENHANCE_YOUR_CALM) and is closed: opening and cancelling streams in a flood ("rapid reset",
+    /// CVE-2023-44487) costs the server work that no response limit bounds.
+    public var http2MaxResetsPerSecond = 100
 
     public init() {}
 }

@@ -3,6 +3,8 @@ import Synchronization
 /// A snapshot of the server's counters (for metrics and tests).
 public struct ServerStatistics: Sendable, Equatable {
     public var openConnections: Int
+    /// Of the open connections, those speaking HTTP/2.
+    public var openHTTP2Connections: Int
     public var acceptedConnections: Int
     /// Connections closed at once because `maxConnections` were open.
     public var rejectedConnections: Int
@@ -16,6 +18,7 @@ public struct ServerStatistics: Sendable, Equatable {
 /// The live counters, shared by every loop.
 final class ServerCounters: Sendable {
     let open = Atomic<Int>(0)
+    let openHTTP2 = Atomic<Int>(0)
     let accepted = Atomic<Int>(0)
     let rejected = Atomic<Int>(0)
     let requests = Atomic<Int>(0)
@@ -28,6 +31,7 @@ final class ServerCounters: Sendable {
     var snapshot: ServerStatistics {
         ServerStatistics(
             openConnections: open.load(ordering: .relaxed),
+            openHTTP2Connections: openHTTP2.load(ordering: .relaxed),
             acceptedConnections: accepted.load(ordering: .relaxed),
             rejectedConnections: rejected.load(ordering: .relaxed),
             requests: requests.load(ordering: .relaxed),

@@ -11,7 +11,7 @@ struct Dateline: ParsableCommand {
             Every option of `serve` also reads an environment variable (shown in `dateline serve --help`);
             a flag wins over the variable.
             """,
-        subcommands: [ServeCommand.self, GenerateCommand.self],
+        subcommands: [ServeCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self, HealthcheckCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

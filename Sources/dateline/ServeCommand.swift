@@ -5,6 +5,7 @@ import Dispatch
 import Foundation
 import HTTPServer
 import Logging
+import Metrics
 
 /// `dateline serve`: load the articles, listen, and drain gracefully on SIGTERM or SIGINT.
 struct ServeCommand: ParsableCommand {
@@ -18,36 +19,24 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let settings = try Settings.resolve(options, environment: ProcessInfo.processInfo.environment)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardOutput(label: label)
-            handler.logLevel = settings.logLevel
-            return handler
-        }
+        settings.logFormat.bootstrap(level: settings.logLevel)
         var logger = Logger(label: "dateline")
         logger.logLevel = settings.logLevel
 
         let started = ContinuousClock.now
-        let articles: [Article]
-        let source: String
-        switch settings.seed {
-        case .sample:
-            articles = SampleArticles.load()
-            source = "the bundled sample"
-        case .none:
-            articles = []
-            source = "nothing (--seed none)"
-        case .file(let path):
-            articles = try ArticleImport.load(contentsOf: path)
-            source = path
-        }
-        let store = try MemoryStore(articles: articles)
+        let (store, articleCount, source) = try Self.openStore(settings, logger: logger)
         let application = DatelineApplication(store: store, configuration: settings.api, logger: logger)
         let server = Server(configuration: settings.server, responder: application, logger: logger)
+        if let metrics = application.metrics {
+            metrics.attach { server.statistics }
+            // Whatever else the process records through swift-metrics is exposed at /metrics too.
+            MetricsSystem.bootstrap(metrics.factory)
+        }
         let port = try server.start()
 
         let host = settings.server.host.contains(":") ? "[\(settings.server.host)]" : settings.server.host
         logger.notice("listening on http://\(host):\(port)", metadata: [
-            "articles": "\(articles.count)",
+            "articles": "\(articleCount)",
             "source": "\(source)",
             "store": "\(settings.store)",
             "event_loops": "\(settings.server.eventLoopCount)",

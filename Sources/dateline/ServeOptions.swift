@@ -8,10 +8,10 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Port to listen on; 0 picks a free one. (env DATELINE_PORT, then PORT; default 8080)")
     var port: Int?
 
-    @Option(help: "Article store: 'memory' (env DATELINE_STORE; default memory)")
+    @Option(help: "Article store: 'memory' or 'sqlite:PATH'. (env DATELINE_STORE, then DATABASE_URL; default memory)")
     var store: String?
 
-    @Option(help: "Articles to start the memory store with: a JSON file, 'sample' (the bundled set) or 'none'. (env DATELINE_SEED; default sample)")
+    @Option(help: "Articles to start with: a JSON file, 'sample' (the bundled set) or 'none'. A durable store takes them only when empty. (env DATELINE_SEED; default: sample for memory, none for a durable store)")
     var seed: String?
 
     @Option(name: .customLong("public"), help: "Folder of static files served for other GET paths. (env DATELINE_PUBLIC; default ./Public)")
@@ -19,6 +19,12 @@ struct ServeOptions: ParsableArguments {
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. (env DATELINE_LOG_LEVEL; default info)")
     var logLevel: String?
+
+    @Option(help: "Log format: text or json (one object per line). (env DATELINE_LOG_FORMAT; default text)")
+    var logFormat: String?
+
+    @Option(help: "Measure requests and serve /metrics: true or false. (env DATELINE_METRICS; default true)")
+    var metrics: String?
 
     @Option(help: "Event loop threads. (env DATELINE_EVENT_LOOPS; default: one per core)")
     var eventLoops: Int?
@@ -61,6 +67,9 @@ struct ServeOptions: ParsableArguments {
 
     @Option(help: "Seconds between the comment lines that keep idle /events streams open. (env DATELINE_EVENT_HEARTBEAT; default 15)")
     var eventHeartbeat: Double?
+
+    @Option(help: "Origin whose pages may call the API (CORS), e.g. https://news.example; repeat it or give a comma-separated list; '*' for any origin, without credentials. (env DATELINE_CORS_ORIGINS; default *)")
+    var corsOrigin: [String] = []
 
     @Option(help: "File of editor tokens, one per line. (env DATELINE_EDITOR_TOKENS: comma-separated tokens)")
     var editorTokenFile: String?

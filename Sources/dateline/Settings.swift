@@ -13,9 +13,11 @@ struct Settings {
 
     var server = ServerConfiguration()
     var api = APIConfiguration()
-    var seed = SeedSource.sample
-    var store = "memory"
+    /// nil when not given: the memory store then serves the sample, a durable store starts as it is.
+    var seed: SeedSource?
+    var store = StoreLocation.memory
     var logLevel = Logger.Level.info
+    var logFormat = LogFormat.text
     var gracePeriod: Duration = .seconds(5)
     var drainDeadline: Duration = .seconds(10)
 }
@@ -44,16 +46,12 @@ extension Settings {
             }
             settings.server.port = port
         }
-        if let store = flags.store ?? env["DATELINE_STORE"] {
-            guard store == "memory" else {
-                throw ConfigurationError(setting: "store", value: store, expected: "this build supports 'memory'")
-            }
-            settings.store = store
-        }
-        switch flags.seed ?? env["DATELINE_SEED"] ?? "sample" {
+        settings.store = try StoreLocation.resolve(flag: flags.store, environment: env)
+        switch flags.seed ?? env["DATELINE_SEED"] {
+        case nil: settings.seed = nil
         case "sample": settings.seed = .sample
-        case "none": settings.seed = .none
-        case let path: settings.seed = .file(path)
+        case "none": settings.seed = SeedSource.none
+        case let path?: settings.seed = .file(path)
         }
         if let directory = flags.publicDirectory ?? env["DATELINE_PUBLIC"] { settings.api.publicDirectory = directory }
         if let level = flags.logLevel ?? env["DATELINE_LOG_LEVEL"] {
@@ -61,6 +59,19 @@ extension Settings {
                 throw ConfigurationError(setting: "log-level", value: level, expected: "one of trace, debug, info, notice, warning, error, critical")
             }
             settings.logLevel = parsed
+        }
+        if let format = flags.logFormat ?? env["DATELINE_LOG_FORMAT"] {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw ConfigurationError(setting: "log-format", value: format, expected: "text or json")
+            }
+            settings.logFormat = parsed
+        }
+        if let value = flags.metrics ?? env["DATELINE_METRICS"] {
+            switch value.lowercased() {
+            case "true", "on", "1": settings.api.metricsEnabled = true
+            case "false", "off", "0": settings.api.metricsEnabled = false
+            default: throw ConfigurationError(setting: "metrics", value: value, expected: "true or false")
+            }
         }
         if let loops = try flags.eventLoops ?? lookup.integer("DATELINE_EVENT_LOOPS") {
             settings.server.eventLoopCount = try positive(loops, "event-loops")
@@ -107,6 +118,10 @@ extension Settings {
         if let value = try flags.eventHeartbeat ?? lookup.seconds("DATELINE_EVENT_HEARTBEAT") {
             settings.api.eventHeartbeatInterval = try duration(value, "event-heartbeat")
         }
+        let corsOrigins = flags.corsOrigin.isEmpty ? env["DATELINE_CORS_ORIGINS"].map { [$0] } : flags.corsOrigin
+        if let corsOrigins {
+            settings.api.corsOrigins = try origins(corsOrigins)
+        }
         if let path = flags.editorTokenFile {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw ConfigurationError(setting: "editor-token-file", value: path, expected: "a readable UTF-8 file with one token per line")
@@ -115,7 +130,26 @@ extension Settings {
         } else if let tokens = env["DATELINE_EDITOR_TOKENS"] {
             settings.api.editorTokens = tokens.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+        // A gzip body is held to the same limit once inflated.
+        settings.api.maxBodyBytes = settings.server.maxBodyBytes
         return settings
+    }
+
+    /// `--cors-origin` values (each possibly a comma-separated list): `*` alone, or origins.
+    private static func origins(_ values: [String]) throws -> [String] {
+        let origins = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let joined = values.joined(separator: ",")
+        guard !origins.isEmpty else {
+            throw ConfigurationError(setting: "cors-origin", value: joined, expected: "'*' or origins such as https://news.example")
+        }
+        if let bad = origins.first(where: { !APIConfiguration.isValidCORSOrigin($0) }) {
+            throw ConfigurationError(
+                setting: "cors-origin", value: bad, expected: "an origin such as https://news.example:8443 (scheme, host and port only, no path or trailing slash), or '*'")
+        }
+        guard origins == ["*"] || !origins.contains("*") else {
+            throw ConfigurationError(setting: "cors-origin", value: joined, expected: "'*' alone, or a list of origins without '*'")
+        }
+        return origins
     }
 
     private static func positive(_ value: Int, _ setting: String) throws -> Int {

@@ -1,4 +1,5 @@
 import Articles
+import ArticlesTesting
 import Testing
 
 @Suite(.timeLimit(.minutes(1)))

@@ -1,4 +1,5 @@
 import Articles
+import ArticlesTesting
 import Synchronization
 import Testing
 

@@ -1,4 +1,5 @@
 import Articles
+import ArticlesTesting
 import Testing
 
 /// `Relevance.score`, which the database stores rank with, must agree with the independent oracle.

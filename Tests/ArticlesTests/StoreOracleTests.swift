@@ -1,20 +1,9 @@
 import Articles
+import ArticlesTesting
 import Testing
 
-/// The generated articles with a few twists the generator never makes: drafts never published, authors in
-/// other cases, and runs of equal publish and update times (ties broken by id).
-let oracleArticles: [Article] = {
-    var articles = ArticleGenerator(seed: 7).generate(count: 10_000)
-    for index in articles.indices {
-        if articles[index].status == .draft && index % 3 == 0 { articles[index].publishedAt = nil }
-        if index % 7 == 0, let author = articles[index].author { articles[index].author = author.uppercased() }
-        if index % 40 == 1 {
-            articles[index].publishedAt = articles[index - 1].publishedAt ?? articles[index].createdAt
-            articles[index].updatedAt = articles[index - 1].updatedAt
-        }
-    }
-    return articles
-}()
+/// The generated articles with a few twists the generator never makes (see `TestArticles.twisted`).
+let oracleArticles: [Article] = TestArticles.twisted(count: 10_000)
 
 let oracle = Oracle(oracleArticles)
 

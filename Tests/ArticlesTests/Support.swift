@@ -18,10 +18,3 @@ func makeArticle(
         id: id, slug: slug ?? "slug-\(id)", title: title, body: body, category: category, tags: tags,
         status: status, publishedAt: published, createdAt: created, updatedAt: created, related: related)
 }
-
-extension Timestamp {
-    /// Test shorthand: a timestamp that must parse.
-    static func at(_ text: String) -> Timestamp {
-        Timestamp(rfc3339: text)!
-    }
-}

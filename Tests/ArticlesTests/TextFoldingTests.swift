@@ -1,4 +1,5 @@
 @testable import Articles
+import ArticlesTesting
 import Testing
 
 /// The byte-level word splitter (which hands most words over in place) against a plain reading of the rule,

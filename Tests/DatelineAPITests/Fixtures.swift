@@ -67,6 +67,9 @@ let testPublicDirectory: String = {
     try? FileManager.default.createDirectory(at: publicDirectory.appendingPathComponent("css"), withIntermediateDirectories: true)
     try? Data("<!doctype html><title>Dateline test</title>".utf8).write(to: publicDirectory.appendingPathComponent("index.html"))
     try? Data("body { color: black; }".utf8).write(to: publicDirectory.appendingPathComponent("css/site.css"))
+    // Big enough to be gzipped.
+    try? Data(String(repeating: "console.log('Dateline frontend');\n", count: 100).utf8)
+        .write(to: publicDirectory.appendingPathComponent("app.js"))
     try? Data("top secret".utf8).write(to: base.appendingPathComponent("secret.txt"))
     try? FileManager.default.createSymbolicLink(
         at: publicDirectory.appendingPathComponent("escape.txt"), withDestinationURL: base.appendingPathComponent("secret.txt"))

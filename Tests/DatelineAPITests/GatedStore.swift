@@ -63,6 +63,7 @@ final class GatedStore: ArticleStore {
     func facets(_ kind: FacetKind, prefix: String?, limit: Int?, now: Timestamp) throws -> [Facet] { pass(); return try inner.facets(kind, prefix: prefix, limit: limit, now: now) }
     func nextScheduledPublication(after now: Timestamp) throws -> Timestamp? { pass(); return try inner.nextScheduledPublication(after: now) }
     func countsByStatus() throws -> [ArticleStatus: Int] { pass(); return try inner.countsByStatus() }
+    func visibleBreakingFlags(at now: Timestamp) throws -> [Article.ID: Bool] { pass(); return try inner.visibleBreakingFlags(at: now) }
     func save(_ article: Article, expected: UInt64?) throws -> Article { pass(); return try inner.save(article, expected: expected) }
     func delete(id: Article.ID, expected: UInt64?) throws { pass(); try inner.delete(id: id, expected: expected) }
     func allArticles() throws -> [Article] { pass(); return try inner.allArticles() }

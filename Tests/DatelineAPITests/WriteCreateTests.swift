@@ -164,12 +164,12 @@ struct WriteCreateTests {
         try await withWriteServer { port, store in
             let before = try store.allArticles()
             let cases: [(String, String, String)] = [
-                ("PUT", "/articles", "GET, HEAD, POST"),
-                ("DELETE", "/articles", "GET, HEAD, POST"),
-                ("POST", "/articles/n1", "GET, HEAD, PUT, PATCH, DELETE"),
-                ("PATCH", "/articles/n1/related", "GET, HEAD"),
-                ("DELETE", "/categories", "GET, HEAD"),
-                ("POST", "/health", "GET, HEAD"),
+                ("PUT", "/articles", "GET, HEAD, POST, OPTIONS"),
+                ("DELETE", "/articles", "GET, HEAD, POST, OPTIONS"),
+                ("POST", "/articles/n1", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"),
+                ("PATCH", "/articles/n1/related", "GET, HEAD, OPTIONS"),
+                ("DELETE", "/categories", "GET, HEAD, OPTIONS"),
+                ("POST", "/health", "GET, HEAD, OPTIONS"),
             ]
             for (method, path, allow) in cases {
                 let response = try send(method, path, port: port, headers: [editorAuthorization, ("Content-Type", "application/json")], body: floodsStory)

@@ -90,12 +90,31 @@ struct ServeCommandTests {
     @Test("Settings come from the environment, and a bad value names the variable",
           arguments: [("DATELINE_PORT", "eighty"), ("PORT", "99999"), ("DATELINE_HEADER_TIMEOUT", "-1"),
                       ("DATELINE_LOG_LEVEL", "loud"), ("DATELINE_STORE", "mongodb://x"),
-                      ("DATELINE_EVENT_HEARTBEAT", "never")])
+                      ("DATELINE_EVENT_HEARTBEAT", "never"), ("DATELINE_CORS_ORIGINS", "news.example/"),
+                      ("DATELINE_CORS_ORIGINS", "*,https://news.example")])
     func badEnvironment(name: String, value: String) throws {
         let server = try ServerProcess(["serve"], environment: [name: value])
         let status = server.waitForExit(timeout: .seconds(20))
         #expect(status != nil && status != 0)
         #expect(server.standardError.contains(value), "stderr: \(server.standardError)")
+    }
+
+    @Test("--cors-origin, repeated or a comma list, allows exactly those origins")
+    func corsOrigins() throws {
+        let server = try ServerProcess([
+            "serve", "--port", "0", "--seed", "none",
+            "--cors-origin", "https://news.example", "--cors-origin", "http://localhost:3000,https://app.example",
+        ])
+        defer {
+            server.signal(SIGKILL)
+            _ = server.waitForExit(timeout: .seconds(5))
+        }
+        let port = try server.waitForPort()
+        for origin in ["https://news.example", "http://localhost:3000", "https://app.example"] {
+            let response = try get("/health", port: port, headers: [("Origin", origin)])
+            #expect(response.header("Access-Control-Allow-Origin") == origin)
+        }
+        #expect(try get("/health", port: port, headers: [("Origin", "https://evil.example")]).header("Access-Control-Allow-Origin") == nil)
     }
 
     @Test("PORT from the environment is honoured")

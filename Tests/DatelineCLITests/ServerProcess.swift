@@ -24,7 +24,9 @@ final class ServerProcess: Sendable {
         process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DATELINE_") && $0.key != "PORT" }
+        var merged = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("DATELINE_") && $0.key != "PORT" && $0.key != "DATABASE_URL"
+        }
         merged.merge(environment) { $1 }
         process.environment = merged
         let out = Pipe()
@@ -85,4 +87,6 @@ final class LockedData: Sendable {
     func append(_ more: Data) { data.withLock { $0.append(more) } }
 
     var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
+
+    var bytes: Data { data.withLock { $0 } }
 }

@@ -22,6 +22,9 @@ public protocol ArticleStore: Sendable {
     /// The earliest `publishedAt` after `now` of a published (scheduled) article: until then, what readers can
     /// see changes only through writes. Response caches expire their entries then. nil when nothing is scheduled.
     func nextScheduledPublication(after now: Timestamp) throws -> Timestamp?
+    /// Which articles readers can see at `now`, each with its `breaking` flag: what `/events` starts from.
+    /// Stores with a database answer it with one narrow query rather than reading every article.
+    func visibleBreakingFlags(at now: Timestamp) throws -> [Article.ID: Bool]
     /// Counts of all articles by status (for metrics/health later).
     func countsByStatus() throws -> [ArticleStatus: Int]
     /// Creates (expected == nil, id not present) or replaces (expected == current version) an article; assigns
@@ -37,4 +40,11 @@ public protocol ArticleStore: Sendable {
 
 extension ArticleStore {
     public var callsMayBlock: Bool { false }
+
+    /// From every article: right for a store that holds them in memory.
+    public func visibleBreakingFlags(at now: Timestamp) throws -> [Article.ID: Bool] {
+        var flags: [Article.ID: Bool] = [:]
+        for article in try allArticles() where article.isVisible(at: now) { flags[article.id] = article.breaking }
+        return flags
+    }
 }

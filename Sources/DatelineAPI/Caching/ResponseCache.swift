@@ -40,7 +40,7 @@ final class ResponseCache: Sendable {
     /// - Parameters:
     ///   - byteLimit: bodies held at most, over all shards.
     ///   - entryLimit: responses held at most, over all shards.
-    init(byteLimit: Int = 32 * 1024 * 1024, entryLimit: Int = 8192, shardCount: Int = 16) {
+    init(byteLimit: Int = 64 * 1024 * 1024, entryLimit: Int = 32768, shardCount: Int = 16) {
         shards = (0..<shardCount).map { _ in ShardBox() }
         shardByteLimit = max(1, byteLimit / shardCount)
         shardEntryLimit = max(1, entryLimit / shardCount)
@@ -86,21 +86,39 @@ final class ResponseCache: Sendable {
 
     private func remove(_ key: String) {
         shard(for: key).state.withLock { shard in
-            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.body.count }
+            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.byteCount }
         }
     }
 
     private func insert(_ key: String, _ response: CachedResponse) {
         shard(for: key).state.withLock { shard in
-            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.body.count }
+            if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.byteCount }
             while !shard.entries.isEmpty,
-                  shard.bytes + response.body.count > shardByteLimit || shard.entries.count >= shardEntryLimit {
+                  shard.bytes + response.byteCount > shardByteLimit || shard.entries.count >= shardEntryLimit {
                 let victim = shard.entries.startIndex
-                shard.bytes -= shard.entries[victim].value.body.count
+                shard.bytes -= shard.entries[victim].value.byteCount
                 shard.entries.remove(at: victim)
             }
             shard.entries[key] = response
-            shard.bytes += response.body.count
+            shard.bytes += response.byteCount
+        }
+    }
+
+    /// Keeps `form` as the gzip form of the entry under `key`, if that entry is still the one it was made
+    /// from (same tag) and has none yet, dropping other entries when the shard is full (as `insert` does:
+    /// a form that is not kept would be compressed again for every request). Two loops that miss at once
+    /// may both compress; one form is kept.
+    func attach(_ form: CachedResponse.GzipForm, to key: String, entityTag: String) {
+        shard(for: key).state.withLock { shard in
+            guard let entry = shard.entries[key], entry.entityTag == entityTag, entry.gzip == nil,
+                  entry.byteCount + form.body.count <= shardByteLimit else { return }
+            while shard.bytes + form.body.count > shardByteLimit,
+                  let victim = shard.entries.first(where: { $0.key != key }) {
+                shard.bytes -= victim.value.byteCount
+                shard.entries.removeValue(forKey: victim.key)
+            }
+            shard.entries[key]?.gzip = form
+            shard.bytes += form.body.count
         }
     }
 

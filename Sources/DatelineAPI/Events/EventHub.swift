@@ -50,10 +50,7 @@ final class EventHub: @unchecked Sendable {
         self.logger = logger
         self.backlogLimit = max(1, backlog)
         let now = Timestamp.now()
-        var visible: [Article.ID: Bool] = [:]
-        for article in (try? store.allArticles()) ?? [] where article.isVisible(at: now) {
-            visible[article.id] = article.breaking
-        }
+        let visible = (try? store.visibleBreakingFlags(at: now)) ?? [:]
         state = Mutex(State(visible: visible, dueCheckedThrough: now.secondsSince1970))
         scheduleTimer = DispatchSource.makeTimerSource(queue: queue)
         heartbeatTimer = DispatchSource.makeTimerSource(queue: queue)

@@ -10,14 +10,14 @@ extension DatelineApplication {
     }
 
     /// `GET /ready`: 200 when the store answers and the server is not draining; 503 otherwise.
-    func ready() -> HTTPResponse {
+    func ready(requestID: String) -> HTTPResponse {
         if readiness.isDraining {
             return Problem(.serviceUnavailable, detail: "The server is shutting down; send requests to another instance.").response
         }
         do {
             _ = try store.article(ref: "-")
         } catch {
-            logger.warning("readiness check failed", metadata: ["error": "\(error)"])
+            logger.warning("readiness check failed", metadata: ["error": "\(error)", "request_id": "\(requestID)"])
             return Problem(.serviceUnavailable, detail: "The article store does not answer.").response
         }
         var headers = HTTPHeaders()

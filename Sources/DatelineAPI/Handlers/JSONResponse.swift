@@ -2,18 +2,15 @@ import Articles
 import HTTPServer
 
 extension DatelineApplication {
-    /// A 200 JSON response with a strong ETag; `If-None-Match` that matches turns it into a 304.
+    /// A 200 JSON response with a strong ETag. `ResponseEncoding.finish` later turns it into a 304 when a
+    /// validator matches, and gzips it for clients that want it.
     func jsonResponse(_ body: [UInt8], _ context: RequestContext, cacheControl: String? = nil,
                       extraHeaders: [(String, String)] = []) -> HTTPResponse {
-        let tag = EntityTag.of(body)
         var headers = HTTPHeaders()
         headers.add("Content-Type", "application/json; charset=utf-8")
         headers.add("Cache-Control", cacheControl ?? self.cacheControl)
-        headers.add("ETag", tag)
+        headers.add("ETag", EntityTag.of(body))
         for (name, value) in extraHeaders { headers.add(name, value) }
-        if let condition = context.request.headers["If-None-Match"], EntityTag.noneMatchHits(condition, tag: tag) {
-            return HTTPResponse(status: .notModified, headers: headers)
-        }
         return HTTPResponse(status: .ok, headers: headers, body: body)
     }
 

@@ -9,17 +9,8 @@ extension DatelineApplication {
         guard problems.isEmpty else { throw Problem.badParameters(problems) }
         let article = try visibleArticle(ref: ref, context)
 
+        // `If-Modified-Since` is answered from Last-Modified by ResponseEncoding.finish, as If-None-Match is.
         let lastModified = HTTPDate.format(secondsSince1970: article.updatedAt.secondsSince1970)
-        if context.request.headers["If-None-Match"] == nil,
-           let since = context.request.headers["If-Modified-Since"].flatMap(HTTPDate.parse),
-           article.updatedAt.secondsSince1970 <= since {
-            var json = JSONWriter()
-            json.article(article, fields: fields)
-            var response = jsonResponse(json.bytes, context, extraHeaders: [("Last-Modified", lastModified)])
-            response.status = .notModified
-            response.body = []
-            return response
-        }
         var json = JSONWriter(capacity: 1024 + article.body.utf8.count)
         json.article(article, fields: fields)
         return jsonResponse(json.bytes, context, extraHeaders: [("Last-Modified", lastModified)])

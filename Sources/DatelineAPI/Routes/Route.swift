@@ -9,6 +9,8 @@ enum Route: Equatable {
     case health
     case ready
     case events
+    case metrics
+    case openAPI
     case staticFile
 
     /// The route's template: `/articles/{ref}`, never the raw path.
@@ -23,6 +25,8 @@ enum Route: Equatable {
         case .health: "/health"
         case .ready: "/ready"
         case .events: "/events"
+        case .metrics: "/metrics"
+        case .openAPI: "/openapi.json"
         case .staticFile: "/{file}"
         }
     }
@@ -32,7 +36,7 @@ enum Route: Equatable {
     var isCacheable: Bool {
         switch self {
         case .articles, .article, .related, .categories, .tags, .authors: true
-        case .health, .ready, .events, .staticFile: false
+        case .health, .ready, .events, .metrics, .openAPI, .staticFile: false
         }
     }
 
@@ -40,13 +44,13 @@ enum Route: Equatable {
     /// `/events` reads the hub, which follows the store's changes by itself.
     var readsStore: Bool {
         switch self {
-        case .articles, .article, .related, .categories, .tags, .authors, .ready: true
-        case .health, .events, .staticFile: false
+        case .articles, .article, .related, .categories, .tags, .authors, .ready, .metrics: true
+        case .health, .events, .openAPI, .staticFile: false
         }
     }
 
-    /// The methods the route answers (HEAD wherever GET).
-    var allowedMethods: [String] { ["GET", "HEAD"] + writeMethods }
+    /// The methods the route answers (HEAD wherever GET; OPTIONS everywhere, for CORS).
+    var allowedMethods: [String] { ["GET", "HEAD"] + writeMethods + ["OPTIONS"] }
 
     /// The methods by which editors change what the route names.
     var writeMethods: [String] {
@@ -71,6 +75,8 @@ enum Route: Equatable {
             case "health": self = .health
             case "ready": self = .ready
             case "events": self = .events
+            case "metrics": self = .metrics
+            case "openapi.json": self = .openAPI
             default: self = .staticFile
             }
         case 2 where parts[0] == "articles" && !parts[1].isEmpty:

@@ -21,16 +21,20 @@ struct StaticFiles {
         guard let file = try resolve(context.request.path) else {
             throw Problem.notFound("There is no file at '\(context.request.path)'.")
         }
+        let contentType = ContentType.forFile(file.path)
+        let lastModified = HTTPDate.format(secondsSince1970: file.modified)
         var headers = HTTPHeaders()
-        headers.add("Content-Type", ContentType.forFile(file.path))
+        headers.add("Content-Type", contentType)
         headers.add("Cache-Control", "no-cache")
         headers.add("ETag", file.entityTag)
-        headers.add("Last-Modified", HTTPDate.format(secondsSince1970: file.modified))
-        if let condition = context.request.headers["If-None-Match"] {
-            if EntityTag.noneMatchHits(condition, tag: file.entityTag) {
-                return HTTPResponse(status: .notModified, headers: headers)
-            }
-        } else if let since = context.request.headers["If-Modified-Since"].flatMap(HTTPDate.parse), file.modified <= since {
+        headers.add("Last-Modified", lastModified)
+        // A 304 is decided from the file's metadata, without reading it; it carries what the 200 would
+        // (ResponseEncoding.finish adds the same to a 200).
+        if ResponseEncoding.isNotModified(context.request.headers, entityTag: file.entityTag, lastModified: lastModified) {
+            let choice = ResponseEncoding.choice(
+                contentType: contentType, length: Int(file.size), accept: AcceptEncoding(context.request.headers))
+            if choice.varies { headers.add("Vary", "Accept-Encoding") }
+            if choice.gzip { headers.set("ETag", EntityTag.gzipForm(of: file.entityTag)) }
             return HTTPResponse(status: .notModified, headers: headers)
         }
         guard let body = Self.read(file.path) else {

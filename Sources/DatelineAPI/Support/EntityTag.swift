@@ -11,14 +11,14 @@ enum EntityTag {
         return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
     }
 
-    /// Whether `If-None-Match` (a list of tags or `*`) matches `tag`; weak comparison, as the RFC asks for GET.
+    /// Whether `If-None-Match` (a list of tags or `*`) matches `tag` (an identity form's strong tag) or the tag
+    /// of its gzip form; weak comparison, as the RFC asks for GET.
     static func noneMatchHits(_ header: String, tag: String) -> Bool {
-        let bare = tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag
         for candidate in header.split(separator: ",") {
             var value = candidate.trimmingSpaces
             if value == "*" { return true }
             if value.hasPrefix("W/") { value = value.dropFirst(2) }
-            if value == bare { return true }
+            if isEitherForm(value, of: tag) { return true }
         }
         return false
     }

@@ -8,6 +8,35 @@ enum WriteBody {
     /// PATCH takes a merge patch (RFC 7396) or plain JSON.
     static let mergePatch: Set<String> = ["application/merge-patch+json", "application/json"]
 
+    /// `request` with its body decoded: `Content-Encoding: gzip` is inflated, to at most `limit` bytes (413
+    /// beyond, however small the compressed body; 400 when it is not gzip); `identity` or no coding leaves it
+    /// as it is; any other coding is 415.
+    static func decoded(_ request: HTTPRequest, limit: Int) throws -> HTTPRequest {
+        let codings = request.headers.values(for: "Content-Encoding")
+            .flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingSpaces.lowercased() }
+            .filter { $0 != "identity" && !$0.isEmpty }
+        guard !codings.isEmpty else { return request }
+        guard codings == ["gzip"] || codings == ["x-gzip"] else {
+            throw Problem(
+                .unsupportedMediaType,
+                detail: "The body's Content-Encoding is '\(codings.joined(separator: ", "))'; send it as gzip or without a Content-Encoding.",
+                headers: [("Accept-Encoding", "gzip")]
+            )
+        }
+        var request = request
+        request.headers.remove("Content-Encoding")
+        guard !request.body.isEmpty else { return request }
+        do {
+            request.body = try Inflate.gunzip(request.body, limit: limit)
+        } catch .tooLarge(let limit) {
+            throw Problem(.contentTooLarge, detail: "The gzip body inflates to more than \(limit) bytes, the limit for a request body.")
+        } catch .malformed(let reason) {
+            throw Problem(.badRequest, detail: "The body is sent with Content-Encoding: gzip but is not valid gzip (\(reason)).")
+        }
+        return request
+    }
+
     /// The members of the body's top-level object, in order.
     static func object(of request: HTTPRequest, accepting mediaTypes: Set<String>) throws -> [(key: String, value: JSONValue)] {
         let accepted = mediaTypes.sorted().joined(separator: " or ")

@@ -1,10 +1,17 @@
-import Articles
+public import Articles
 
 /// A deterministic source of randomness for tests (SplitMix64).
-struct TestRandom {
-    var state: UInt64
+public struct TestRandom: Sendable {
+    /// The generator's state; the same start gives the same sequence.
+    public var state: UInt64
 
-    mutating func next() -> UInt64 {
+    /// A generator starting from `state`.
+    public init(state: UInt64) {
+        self.state = state
+    }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -12,25 +19,35 @@ struct TestRandom {
         return z ^ (z >> 31)
     }
 
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
+    /// A number in `range`.
+    public mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
-    mutating func chance(_ percent: Int) -> Bool {
+    /// True `percent` times in 100.
+    public mutating func chance(_ percent: Int) -> Bool {
         int(1...100) <= percent
     }
 
-    mutating func pick<T>(_ values: [T]) -> T {
+    /// One of `values` (not empty).
+    public mutating func pick<T>(_ values: [T]) -> T {
         values[int(0...(values.count - 1))]
     }
 }
 
 /// Random list queries over a set of articles, built from what the articles contain so most of them match
 /// something, as the (name, value) pairs a client would send.
-struct RandomQueries {
-    let articles: [Article]
+public struct RandomQueries: Sendable {
+    /// The articles the queries are drawn from.
+    public let articles: [Article]
 
-    func make(_ random: inout TestRandom) -> [(name: String, value: String)] {
+    /// Queries drawn from `articles`.
+    public init(articles: [Article]) {
+        self.articles = articles
+    }
+
+    /// One query's parameters.
+    public func make(_ random: inout TestRandom) -> [(name: String, value: String)] {
         var pairs: [(name: String, value: String)] = []
         let sample = random.pick(articles)
         var hasQ = false
@@ -82,7 +99,7 @@ struct RandomQueries {
     }
 
     /// A handful of "now"s across the articles' publish range, so many are scheduled at some of them.
-    static let nows: [Timestamp] = [
+    public static let nows: [Timestamp] = [
         .at("2023-06-01T00:00:00Z"), .at("2024-06-01T12:00:00Z"), .at("2025-01-01T00:00:00Z"), .at("2030-01-01T00:00:00Z"),
     ]
 }

@@ -1,0 +1,150 @@
+public import Articles
+
+/// The `ArticleStore` writes, as SQL over `ArticleSchema`'s tables, shared by the database stores. Each runs
+/// inside a transaction the store opened on `database`; the store commits when it returns, rolls back when it
+/// throws, and then (after the commit) tells its change handlers. The first statement raises the version in
+/// `store_meta`, so a concurrent writer waits on that row from the start (PostgreSQL) and versions follow
+/// commit order. Checks and errors are the memory store's, in the same order.
+public enum SQLArticleWrites {
+    /// Creates (expected nil) or replaces (expected = the stored version) `article`; `now` fills a missing
+    /// `publishedAt` of a published article.
+    public static func save(
+        _ article: Article, expected: UInt64?, now: Timestamp, in database: some SQLExecutor
+    ) throws -> ArticleChange {
+        let newVersion = try raiseVersion(in: database)
+        var problems = ArticleValidator.problems(in: article)
+        let current = try fetch(id: article.id, in: database)
+        let slugOwner = try database.value(
+            SQLStatement("SELECT id FROM articles WHERE slug = \(database.dialect.placeholder(1))", [.text(article.slug)]))?.text
+        let others = article.related.filter { $0 != article.id && ArticleID.isValid($0) }
+        let existing = try existingIDs(others, table: "articles", in: database)
+        for (number, id) in article.related.enumerated()
+        where id != article.id && ArticleID.isValid(id) && !existing.contains(id) {
+            problems.append(.field("related[\(number)]", "no article has the id '\(id)'"))
+        }
+        if expected == nil, current == nil, try !existingIDs([article.id], table: "retired_ids", in: database).isEmpty {
+            problems.append(.field("id", "belonged to a deleted article and is never reused"))
+        }
+        guard problems.isEmpty else { throw ArticleStoreError.invalid(ValidationError(problems: problems)) }
+        if let expected {
+            guard let current else { throw ArticleStoreError.notFound(ref: article.id) }
+            guard current.version == expected else { throw ArticleStoreError.versionConflict(current: current.version) }
+        } else if let current {
+            throw ArticleStoreError.versionConflict(current: current.version)
+        }
+        if let slugOwner, slugOwner != article.id { throw ArticleStoreError.slugTaken(article.slug) }
+
+        var saved = article
+        if saved.status == .published && saved.publishedAt == nil { saved.publishedAt = now }
+        saved.version = newVersion
+        if current == nil {
+            try database.run(ArticleColumns.insert(saved, dialect: database.dialect))
+        } else {
+            try database.run(ArticleColumns.update(saved, dialect: database.dialect))
+            try database.run(
+                SQLStatement("DELETE FROM article_tags WHERE article_id = \(database.dialect.placeholder(1))", [.text(saved.id)]))
+        }
+        try insertTags(of: saved, in: database)
+        return ArticleChange(kind: current == nil ? .created : .updated, before: current, after: saved, storeVersion: newVersion)
+    }
+
+    /// Deletes the article (its id is retired); throws notFound or versionConflict.
+    public static func delete(id: Article.ID, expected: UInt64?, in database: some SQLExecutor) throws -> ArticleChange {
+        let newVersion = try raiseVersion(in: database)
+        guard let current = try fetch(id: id, in: database) else { throw ArticleStoreError.notFound(ref: id) }
+        if let expected, expected != current.version { throw ArticleStoreError.versionConflict(current: current.version) }
+        let placeholder = database.dialect.placeholder(1)
+        try database.run(SQLStatement("DELETE FROM article_tags WHERE article_id = \(placeholder)", [.text(id)]))
+        try database.run(SQLStatement("DELETE FROM articles WHERE id = \(placeholder)", [.text(id)]))
+        try database.run(SQLStatement("INSERT INTO retired_ids (id) VALUES (\(placeholder))", [.text(id)]))
+        return ArticleChange(kind: .deleted, before: current, after: nil, storeVersion: newVersion)
+    }
+
+    /// Adds `articles` in one write (one version for all, as the memory store's initial load): each is
+    /// validated, ids and slugs must be new to the file and the store, `related` ids must exist in one of them.
+    /// Throws `.invalid` naming every problem as `articles[i].field`; returns the store's new version.
+    public static func insertAll(_ articles: [Article], now: Timestamp, in database: some SQLExecutor) throws -> UInt64 {
+        let newVersion = try raiseVersion(in: database)
+        var problems: [FieldProblem] = []
+        let storedIDs = try existingIDs(articles.map(\.id), table: "articles", in: database)
+        let retiredIDs = try existingIDs(articles.map(\.id), table: "retired_ids", in: database)
+        let takenSlugs = try existingIDs(articles.map(\.slug), table: "articles", column: "slug", in: database)
+        let storedRelated = try existingIDs(Array(Set(articles.flatMap(\.related))), table: "articles", in: database)
+        var ids: Set<String> = []
+        var slugs: Set<String> = []
+        for (position, article) in articles.enumerated() {
+            for problem in ArticleValidator.problems(in: article) {
+                problems.append(.field("articles[\(position)].\(problem.name)", problem.message))
+            }
+            if !ids.insert(article.id).inserted {
+                problems.append(.field("articles[\(position)].id", "repeats the id '\(article.id)'"))
+            } else if storedIDs.contains(article.id) {
+                problems.append(.field("articles[\(position)].id", "is already in the store"))
+            } else if retiredIDs.contains(article.id) {
+                problems.append(.field("articles[\(position)].id", "belonged to a deleted article and is never reused"))
+            }
+            if !slugs.insert(article.slug).inserted {
+                problems.append(.field("articles[\(position)].slug", "repeats the slug '\(article.slug)'"))
+            } else if takenSlugs.contains(article.slug) {
+                problems.append(.field("articles[\(position)].slug", "is taken by an article already in the store"))
+            }
+        }
+        for (position, article) in articles.enumerated() {
+            for (number, id) in article.related.enumerated() where !ids.contains(id) && !storedRelated.contains(id) {
+                problems.append(.field("articles[\(position)].related[\(number)]", "no article has the id '\(id)'"))
+            }
+        }
+        guard problems.isEmpty else { throw ArticleStoreError.invalid(ValidationError(problems: problems)) }
+        for original in articles {
+            var article = original
+            if article.status == .published && article.publishedAt == nil { article.publishedAt = now }
+            article.version = newVersion
+            try database.run(ArticleColumns.insert(article, dialect: database.dialect))
+            try insertTags(of: article, in: database)
+        }
+        return newVersion
+    }
+
+    /// Raises the store's version by one and returns it.
+    static func raiseVersion(in database: some SQLExecutor) throws -> UInt64 {
+        let statement = SQLStatement("UPDATE store_meta SET version = version + 1 RETURNING version")
+        guard let version = try database.value(statement)?.integer else { throw SQLRowError("store_meta holds no version") }
+        return UInt64(bitPattern: version)
+    }
+
+    static func fetch(id: Article.ID, in database: some SQLExecutor) throws -> Article? {
+        let statement = SQLStatement(
+            "SELECT \(ArticleColumns.selectList) FROM articles a WHERE a.id = \(database.dialect.placeholder(1))", [.text(id)])
+        return try database.rows(statement).first.map { try ArticleColumns.article(from: $0) }
+    }
+
+    /// Which of `values` are in `table`'s `column`, asked in chunks (a bulk import checks thousands).
+    static func existingIDs(
+        _ values: [String], table: String, column: String = "id", in database: some SQLExecutor
+    ) throws -> Set<String> {
+        var found: Set<String> = []
+        var start = 0
+        while start < values.count {
+            let chunk = Array(values[start..<min(values.count, start + 500)])
+            start += chunk.count
+            var builder = SQLBuilder(database.dialect)
+            let list = builder.list(chunk)
+            builder.append("SELECT \(column) FROM \(table) WHERE \(column) IN \(list)")
+            for row in try database.rows(builder.statement) {
+                if let value = row.first?.text { found.insert(value) }
+            }
+        }
+        return found
+    }
+
+    static func insertTags(of article: Article, in database: some SQLExecutor) throws {
+        guard !article.tags.isEmpty else { return }
+        var builder = SQLBuilder(database.dialect)
+        var rows: [String] = []
+        for tag in article.tags {
+            rows.append("(\(builder.bind(.text(tag))), \(builder.bind(.text(article.id))))")
+        }
+        builder.append("INSERT INTO article_tags (tag, article_id) VALUES \(rows.joined(separator: ", "))")
+        try database.run(builder.statement)
+    }
+}

@@ -1,0 +1,23 @@
+import Dispatch
+import Synchronization
+
+/// Reader connections, each lent to one caller at a time; a caller waits when all are out.
+final class ConnectionPool: Sendable {
+    private let idle: Mutex<[SQLiteConnection]>
+    private let available: DispatchSemaphore
+
+    init(_ connections: [SQLiteConnection]) {
+        idle = Mutex(connections)
+        available = DispatchSemaphore(value: connections.count)
+    }
+
+    func withConnection<T>(_ body: (SQLiteConnection) throws -> T) rethrows -> T {
+        available.wait()
+        let connection = idle.withLock { $0.removeLast() }
+        defer {
+            idle.withLock { $0.append(connection) }
+            available.signal()
+        }
+        return try body(connection)
+    }
+}

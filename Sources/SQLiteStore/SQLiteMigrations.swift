@@ -1,0 +1,44 @@
+import ArticlesSQL
+import Foundation
+
+/// The schema's versions, applied in order at start-up, each once, each in its own transaction, and recorded
+/// in `schema_migrations` (version, applied_at). A database from a newer build (a version this one does not
+/// know) is refused rather than misread.
+enum SQLiteMigrations {
+    struct Migration {
+        var version: Int
+        var summary: String
+        var statements: [String]
+    }
+
+    /// Every migration, oldest first. Append only: a released migration is never edited.
+    static let all: [Migration] = [
+        Migration(version: 1, summary: "articles, tags, retired ids, store version, FTS5 search", statements: ArticleSchema.createTables(for: .sqlite)),
+    ]
+
+    /// Applies the missing migrations; returns the versions it applied.
+    static func apply(on connection: SQLiteConnection) throws -> [Int] {
+        try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)")
+        var applied: [Int] = []
+        for migration in all {
+            // Checked inside the write transaction, so two processes starting together apply it once.
+            let done = try connection.transaction(immediate: true) { () -> Bool in
+                let present = try connection.rows(SQLStatement("SELECT 1 FROM schema_migrations WHERE version = ?", [.integer(Int64(migration.version))]))
+                if !present.isEmpty { return true }
+                for statement in migration.statements { try connection.execute(statement) }
+                try connection.run(SQLStatement(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                    [.integer(Int64(migration.version)), .integer(Int64(Date().timeIntervalSince1970))]))
+                return false
+            }
+            if !done { applied.append(migration.version) }
+        }
+        let newest = try connection.rows(SQLStatement("SELECT MAX(version) FROM schema_migrations")).first?.first?.integer ?? 0
+        if newest > Int64(all.last?.version ?? 0) {
+            throw SQLiteError(
+                code: 0, message: "the database has schema version \(newest); this build knows up to \(all.last?.version ?? 0)",
+                call: "migrate")
+        }
+        return applied
+    }
+}

@@ -1,0 +1,116 @@
+import Articles
+import ArticlesSQL
+import ArticlesTesting
+import Foundation
+import SQLiteStore
+import Testing
+
+private func article(_ id: String, title: String = "A title", body: String = "Some body.", tags: [String] = []) -> Article {
+    let time = Timestamp.at("2025-09-01T08:00:00Z")
+    return Article(
+        id: id, slug: "slug-\(id)", title: title, body: body, category: "world", tags: tags, status: .published,
+        publishedAt: time, createdAt: time, updatedAt: time)
+}
+
+@Suite(.timeLimit(.minutes(2)))
+struct SQLiteStoreTests {
+    @Test("migrations are applied once, recorded by version, and a newer schema is refused")
+    func migrations() throws {
+        let path = temporaryDatabasePath("migrations")
+        defer { removeDatabase(at: path) }
+        do {
+            let store = try SQLiteStore(path: path)
+            #expect(store.appliedMigrations == [1])
+        }
+        do {
+            let again = try SQLiteStore(path: path)
+            #expect(again.appliedMigrations == [])
+        }
+        let raw = try RawDatabase(path: path)
+        #expect(try raw.rows("SELECT version FROM schema_migrations") == [["1"]])
+        _ = try raw.rows("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")
+        #expect {
+            _ = try SQLiteStore(path: path)
+        } throws: { error in
+            guard case ArticleStoreError.unavailable(let reason) = error else { return false }
+            return reason.contains("schema version 99")
+        }
+    }
+
+    @Test("the file is in WAL mode, and what was written is there after reopening")
+    func walAndReopen() throws {
+        let path = temporaryDatabasePath("wal")
+        defer { removeDatabase(at: path) }
+        do {
+            let store = try SQLiteStore(path: path)
+            try store.save(article("a1", tags: ["one"]), expected: nil)
+            try store.save(article("a2"), expected: nil)
+            try store.delete(id: "a2", expected: nil)
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+            let raw = try RawDatabase(path: path)
+            #expect(try raw.rows("PRAGMA journal_mode") == [["wal"]])
+        }
+        let reopened = try SQLiteStore(path: path)
+        #expect(reopened.version == 3)
+        #expect(try reopened.article(ref: "a1")?.version == 1)
+        #expect(try reopened.article(ref: "a2") == nil)
+        // The deleted id stays retired across restarts.
+        #expect(throws: ArticleStoreError.self) { try reopened.save(article("a2"), expected: nil) }
+    }
+
+    @Test("the search index holds folded tokens; any script and words starting with x are found exactly")
+    func fullTextSearch() throws {
+        let path = temporaryDatabasePath("fts")
+        defer { removeDatabase(at: path) }
+        let store = try SQLiteStore(path: path)
+        try store.save(article("r1", title: "Новости из Москвы", body: "Xenon lamps and the xylophone."), expected: nil)
+        try store.save(article("r2", title: "Größe", body: "Plain text, nothing else: x6e6f."), expected: nil)
+        let raw = try RawDatabase(path: path)
+        let text = try raw.rows("SELECT search_text FROM articles WHERE id = 'r1'")
+        #expect(text == [[SearchText.indexed(try #require(try store.article(ref: "r1")))]])
+        #expect(SearchText.token("москвы") == "xd0bcd0bed181d0bad0b2d18b")
+        #expect(SearchText.token("xenon") == "x78656e6f6e")
+        #expect(SearchText.token("grosse") == "grosse")
+        func found(_ q: String) throws -> [String] {
+            let query = try ArticleQuery.parse([(name: "q", value: q)])
+            return try store.articles(matching: query, now: .at("2026-01-01T00:00:00Z")).articles.map(\.id)
+        }
+        #expect(try found("МОСКВЫ") == ["r1"])
+        #expect(try found("xenon") == ["r1"])
+        #expect(try found("x6e6f") == ["r2"])
+        #expect(try found("GROSSE") == ["r2"])
+        #expect(try found("\"xenon lamps\"") == ["r1"])
+        #expect(try found("\"lamps xenon\"") == [])
+        #expect(try found("москв") == [])
+        // The FTS index answers the MATCH itself (not a scan of search_text).
+        #expect(try raw.rows("SELECT rowid FROM article_search WHERE article_search MATCH '\"x78656e6f6e\"'").count == 1)
+    }
+
+    @Test("a write past the size cap (as on a full disk) is unavailable and leaves nothing half-written")
+    func fullDisk() throws {
+        let path = temporaryDatabasePath("full")
+        defer { removeDatabase(at: path) }
+        do { _ = try SQLiteStore(path: path) }
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let store = try SQLiteStore(path: path, maximumBytes: size + 16 * 4096)
+        try store.save(article("f1"), expected: nil)
+        let tags = (0..<20).map { "tag-\($0)" }
+        let big = article("f2", body: String(repeating: "Many words fill pages here. ", count: 7_000), tags: tags)
+        #expect {
+            try store.save(big, expected: nil)
+        } throws: { error in
+            guard case ArticleStoreError.unavailable(let reason) = error else { return false }
+            return reason.contains("full")
+        }
+        #expect(store.version == 1)
+        #expect(try store.article(ref: "f2") == nil)
+        #expect(try store.countsByStatus()[.published] == 1)
+        let raw = try RawDatabase(path: path)
+        #expect(try raw.rows("SELECT COUNT(*) FROM article_tags") == [["0"]])
+        #expect(try raw.rows("SELECT version FROM store_meta") == [["1"]])
+        // Small writes still fit.
+        var edited = try #require(try store.article(ref: "f1"))
+        edited.title = "Still writable"
+        #expect(try store.save(edited, expected: 1).version == 2)
+    }
+}
