@@ -25,6 +25,13 @@ struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes a key the caller has already encoded as `"name":`.
+    mutating func encodedKey(_ encoded: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: encoded)
+        needsComma = false
+    }
+
     mutating func string(_ value: String) { separate(); appendQuoted(value); needsComma = true }
     mutating func int(_ value: Int) { separate(); appendInteger(value); needsComma = true }
     mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes); needsComma = true }
