@@ -3,9 +3,9 @@ import Foundation
 import HTTPServer
 import Testing
 
-/// `/big` answers with a large body (`size` bytes, default 8 MiB); anything else is echoed.
+/// `/big` answers with a large body (`size` bytes, default and at most 16 MiB); anything else is echoed.
 private struct BigResponder: HTTPResponder {
-    static let body = [UInt8](repeating: UInt8(ascii: "b"), count: 8 * 1024 * 1024)
+    static let body = [UInt8](repeating: UInt8(ascii: "b"), count: 16 * 1024 * 1024)
 
     func respond(to request: HTTPRequest) throws -> HTTPResponse {
         guard request.path == "/big" else { return try EchoResponder().respond(to: request) }
@@ -56,7 +56,7 @@ struct FaultTests {
         }
     }
 
-    @Test("A client that vanishes mid-response (closes or resets after reading a little of 8 MiB) is dropped; others are served",
+    @Test("A client that vanishes mid-response (closes or resets after reading a little of 16 MiB) is dropped; others are served",
           arguments: [false, true])
     func vanishMidResponse(_ reset: Bool) async throws {
         try await withTestServer(responder: BigResponder()) { server, port in
@@ -106,6 +106,28 @@ struct FaultTests {
             #expect(allClosed(server))
             client.close()
             expectServed(port: port)
+        }
+    }
+
+    @Test("A slow reader of a large answer is kept while it makes progress: the limit is on time without progress")
+    func slowReaderKept() async throws {
+        var configuration = ServerConfiguration()
+        configuration.idleTimeout = .seconds(1)
+        try await withTestServer(configuration: configuration, responder: BigResponder()) { _, port in
+            let client = try RawHTTPClient(port: port, receiveBufferSize: 16 * 1024)
+            try client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+            // 16 MiB, 64 KiB at a time with a pause after each: longer in all than the idle timeout, but
+            // never a second without progress.
+            let size = BigResponder.body.count
+            var received = 0
+            var target = 64 * 1024
+            while received < size {
+                received = client.readBytes(atLeast: target)
+                if received < target { break }   // the server closed it
+                target = min(target + 64 * 1024, size)
+                usleep(10_000)
+            }
+            #expect(received >= BigResponder.body.count, "closed after \(received) bytes")
         }
     }
 }
