@@ -130,4 +130,26 @@ struct FaultTests {
             #expect(received >= BigResponder.body.count, "closed after \(received) bytes")
         }
     }
+
+    @Test("A body slower than the body timeout (declared or chunked, stalled part-way) gets 408 and is closed; others are served",
+          arguments: [
+              "POST /slow HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nthe first part",
+              "POST /slow HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\n40\r\npart of a chunk",
+          ])
+    func bodySlowerThanTimeout(_ partial: String) async throws {
+        var configuration = ServerConfiguration()
+        configuration.bodyReadTimeout = .milliseconds(400)
+        try await withTestServer(configuration: configuration, responder: EchoResponder()) { server, port in
+            let client = try RawHTTPClient(port: port)
+            try client.send(partial)
+            expectServed(port: port)
+            let response = try client.readResponse()
+            #expect(response.status == 408)
+            #expect(response.header("Content-Type") == "application/problem+json")
+            #expect(client.isClosed(within: .seconds(3)))
+            #expect(server.statistics.timedOut == 1)
+            #expect(allClosed(server))
+            expectServed(port: port)
+        }
+    }
 }
