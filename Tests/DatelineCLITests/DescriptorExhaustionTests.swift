@@ -46,11 +46,12 @@ struct DescriptorExhaustionTests {
         // About 4 (one more if a descriptor counted above was still closing); at least the 2 this test frees.
         #expect(served.count >= 2, "\(served.count) accepted")
 
-        // Out of descriptors, the listener stays readable: a loop retrying at once would burn a whole core.
+        // Out of descriptors, the listener stays readable: a loop retrying at once burns a core (measured: 0.4 s
+        // of CPU in this second on a busy 2-core machine, against 0 while backing off).
         let ticksBefore = try #require(ProcessFigures.cpuTicks(pid))
         usleep(1_000_000)
         let ticksAfter = try #require(ProcessFigures.cpuTicks(pid))
-        #expect(ticksAfter - ticksBefore < ProcessFigures.ticksPerSecond / 4, "\(ticksAfter - ticksBefore) ticks of CPU in 1 s")
+        #expect(ticksAfter - ticksBefore < ProcessFigures.ticksPerSecond / 10, "\(ticksAfter - ticksBefore) ticks of CPU in 1 s")
         #expect(server.standardOutput.contains("accept failed") || server.standardError.contains("accept failed"))
 
         // The connections it holds go on being served meanwhile.
