@@ -45,8 +45,8 @@ enum Route: Equatable {
     /// are made once, not per request.
     var encodesItself: Bool {
         switch self {
-        case .openAPI: true
-        case .articles, .article, .related, .categories, .tags, .authors, .health, .ready, .events, .metrics, .staticFile: false
+        case .openAPI, .staticFile: true
+        case .articles, .article, .related, .categories, .tags, .authors, .health, .ready, .events, .metrics: false
         }
     }
 
