@@ -43,7 +43,9 @@ let package = Package(
             dependencies: [
                 "Articles", "HTTPServer", "CZlib", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // The OpenAPI document, compiled into the binary as bytes: no resource folder to lose at run time.
+            resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
         .executableTarget(
             name: "dateline",

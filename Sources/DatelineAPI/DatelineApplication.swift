@@ -165,7 +165,8 @@ public final class DatelineApplication: HTTPResponder {
             var response = try dispatch(route, context(for: request, requestID: requestID, isEditor: isEditor, now: now))
             // Nothing an editor sees may be kept by a shared cache.
             if isEditor { response.headers.set("Cache-Control", "no-store") }
-            return encoded(response, for: request)
+            // The document and static files come in the client's form already, their gzip forms made once.
+            return route.encodesItself ? response : encoded(response, for: request)
         }
         // A reader's GET of an article route: answered from the cache when it holds a valid encoding. The
         // store's version is read before building, so a write that lands meanwhile makes the entry stale

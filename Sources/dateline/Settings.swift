@@ -36,88 +36,53 @@ extension Settings {
         var settings = Settings()
         let lookup = SettingLookup(environment: env)
 
-        if let host = flags.host ?? env["DATELINE_HOST"] {
+        if let host = lookup.text(flags.host, "host") {
             guard !host.isEmpty else { throw ConfigurationError(setting: "host", value: host, expected: "give an address such as 127.0.0.1 or ::") }
             settings.server.host = host
         }
-        if let port = try flags.port ?? lookup.integer("DATELINE_PORT") ?? lookup.integer("PORT") {
+        if let port = try lookup.integer(flags.port, "port") ?? lookup.integer(nil, "port", variable: "PORT") {
             guard (0...65_535).contains(port) else {
                 throw ConfigurationError(setting: "port", value: String(port), expected: "a port from 0 to 65535")
             }
             settings.server.port = port
         }
         settings.store = try StoreLocation.resolve(flag: flags.store, environment: env)
-        switch flags.seed ?? env["DATELINE_SEED"] {
+        switch lookup.text(flags.seed, "seed") {
         case nil: settings.seed = nil
         case "sample": settings.seed = .sample
         case "none": settings.seed = SeedSource.none
         case let path?: settings.seed = .file(path)
         }
-        if let directory = flags.publicDirectory ?? env["DATELINE_PUBLIC"] { settings.api.publicDirectory = directory }
-        if let level = flags.logLevel ?? env["DATELINE_LOG_LEVEL"] {
-            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
-                throw ConfigurationError(setting: "log-level", value: level, expected: "one of trace, debug, info, notice, warning, error, critical")
-            }
-            settings.logLevel = parsed
-        }
-        if let format = flags.logFormat ?? env["DATELINE_LOG_FORMAT"] {
-            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
-                throw ConfigurationError(setting: "log-format", value: format, expected: "text or json")
-            }
-            settings.logFormat = parsed
-        }
-        if let value = flags.metrics ?? env["DATELINE_METRICS"] {
-            switch value.lowercased() {
-            case "true", "on", "1": settings.api.metricsEnabled = true
-            case "false", "off", "0": settings.api.metricsEnabled = false
-            default: throw ConfigurationError(setting: "metrics", value: value, expected: "true or false")
+        if let directory = lookup.text(flags.publicDirectory, "public") { settings.api.publicDirectory = directory }
+        try lookup.choice(flags.logLevel, "log-level", into: &settings.logLevel,
+                          expected: "one of trace, debug, info, notice, warning, error, critical") { Logger.Level(rawValue: $0) }
+        try lookup.choice(flags.logFormat, "log-format", into: &settings.logFormat, expected: "text or json") { LogFormat(rawValue: $0) }
+        try lookup.choice(flags.metrics, "metrics", into: &settings.api.metricsEnabled, expected: "true or false") { value in
+            switch value {
+            case "true", "on", "1": true
+            case "false", "off", "0": false
+            default: nil
             }
         }
-        if let loops = try flags.eventLoops ?? lookup.integer("DATELINE_EVENT_LOOPS") {
-            settings.server.eventLoopCount = try positive(loops, "event-loops")
-        }
-        if let value = try flags.maxConnections ?? lookup.integer("DATELINE_MAX_CONNECTIONS") {
-            settings.server.maxConnections = try positive(value, "max-connections")
-        }
-        if let value = try flags.maxBodyBytes ?? lookup.integer("DATELINE_MAX_BODY_BYTES") {
-            settings.server.maxBodyBytes = try positive(value, "max-body-bytes")
-        }
-        if let value = try flags.maxHeaderBytes ?? lookup.integer("DATELINE_MAX_HEADER_BYTES") {
-            settings.server.maxHeaderBytes = try positive(value, "max-header-bytes")
-        }
-        if let value = try flags.maxHeaderCount ?? lookup.integer("DATELINE_MAX_HEADER_COUNT") {
-            settings.server.maxHeaderCount = try positive(value, "max-header-count")
-        }
-        if let value = try flags.maxRequestLineBytes ?? lookup.integer("DATELINE_MAX_REQUEST_LINE_BYTES") {
-            settings.server.maxRequestLineBytes = try positive(value, "max-request-line-bytes")
-        }
-        if let value = try flags.headerTimeout ?? lookup.seconds("DATELINE_HEADER_TIMEOUT") {
-            settings.server.headerReadTimeout = try duration(value, "header-timeout")
-        }
-        if let value = try flags.bodyTimeout ?? lookup.seconds("DATELINE_BODY_TIMEOUT") {
-            settings.server.bodyReadTimeout = try duration(value, "body-timeout")
-        }
-        if let value = try flags.idleTimeout ?? lookup.seconds("DATELINE_IDLE_TIMEOUT") {
-            settings.server.idleTimeout = try duration(value, "idle-timeout")
-        }
-        if let value = try flags.gracePeriod ?? lookup.seconds("DATELINE_GRACE_PERIOD") {
-            settings.gracePeriod = try duration(value, "grace-period", allowZero: true)
-        }
-        if let value = try flags.drainDeadline ?? lookup.seconds("DATELINE_DRAIN_DEADLINE") {
-            settings.drainDeadline = try duration(value, "drain-deadline", allowZero: true)
-        }
-        if let value = try flags.cacheMaxAge ?? lookup.integer("DATELINE_CACHE_MAX_AGE") {
+        try lookup.count(flags.eventLoops, "event-loops", into: &settings.server.eventLoopCount)
+        try lookup.count(flags.maxConnections, "max-connections", into: &settings.server.maxConnections)
+        try lookup.count(flags.maxBodyBytes, "max-body-bytes", into: &settings.server.maxBodyBytes)
+        try lookup.count(flags.maxHeaderBytes, "max-header-bytes", into: &settings.server.maxHeaderBytes)
+        try lookup.count(flags.maxHeaderCount, "max-header-count", into: &settings.server.maxHeaderCount)
+        try lookup.count(flags.maxRequestLineBytes, "max-request-line-bytes", into: &settings.server.maxRequestLineBytes)
+        try lookup.seconds(flags.headerTimeout, "header-timeout", into: &settings.server.headerReadTimeout)
+        try lookup.seconds(flags.bodyTimeout, "body-timeout", into: &settings.server.bodyReadTimeout)
+        try lookup.seconds(flags.idleTimeout, "idle-timeout", into: &settings.server.idleTimeout)
+        try lookup.seconds(flags.gracePeriod, "grace-period", into: &settings.gracePeriod, allowZero: true)
+        try lookup.seconds(flags.drainDeadline, "drain-deadline", into: &settings.drainDeadline, allowZero: true)
+        if let value = try lookup.integer(flags.cacheMaxAge, "cache-max-age") {
             guard value >= 0 else {
                 throw ConfigurationError(setting: "cache-max-age", value: String(value), expected: "zero or more seconds")
             }
             settings.api.cacheMaxAge = value
         }
-        if let value = try flags.eventBacklog ?? lookup.integer("DATELINE_EVENT_BACKLOG") {
-            settings.api.eventBacklog = try positive(value, "event-backlog")
-        }
-        if let value = try flags.eventHeartbeat ?? lookup.seconds("DATELINE_EVENT_HEARTBEAT") {
-            settings.api.eventHeartbeatInterval = try duration(value, "event-heartbeat")
-        }
+        try lookup.count(flags.eventBacklog, "event-backlog", into: &settings.api.eventBacklog)
+        try lookup.seconds(flags.eventHeartbeat, "event-heartbeat", into: &settings.api.eventHeartbeatInterval)
         let corsOrigins = flags.corsOrigin.isEmpty ? env["DATELINE_CORS_ORIGINS"].map { [$0] } : flags.corsOrigin
         if let corsOrigins {
             settings.api.corsOrigins = try origins(corsOrigins)
@@ -151,25 +116,28 @@ extension Settings {
         }
         return origins
     }
-
-    private static func positive(_ value: Int, _ setting: String) throws -> Int {
-        guard value > 0 else { throw ConfigurationError(setting: setting, value: String(value), expected: "a whole number above 0") }
-        return value
-    }
-
-    private static func duration(_ seconds: Double, _ setting: String, allowZero: Bool = false) throws -> Duration {
-        guard seconds.isFinite, allowZero ? seconds >= 0 : seconds > 0, seconds < 86_400 * 365 else {
-            throw ConfigurationError(setting: setting, value: String(seconds), expected: allowZero ? "zero or more seconds" : "a number of seconds above 0")
-        }
-        return .milliseconds(Int64((seconds * 1000).rounded()))
-    }
 }
 
-/// Reads typed values from the environment, naming the variable when one does not parse.
+/// One setting's value: its flag's when given, else its environment variable's (`DATELINE_` and the setting's
+/// name in capitals, `-` as `_`: `max-body-bytes` is `DATELINE_MAX_BODY_BYTES`), checked. A variable that
+/// does not parse is named in the error; a value out of range names the setting.
 private struct SettingLookup {
     let environment: [String: String]
 
-    func integer(_ name: String) throws -> Int? {
+    /// `DATELINE_MAX_BODY_BYTES` for `max-body-bytes`.
+    static func variable(_ setting: String) -> String {
+        "DATELINE_" + setting.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// The flag's text, else the variable's.
+    func text(_ flag: String?, _ setting: String) -> String? {
+        flag ?? environment[Self.variable(setting)]
+    }
+
+    /// The flag's whole number, else the variable's (`variable` instead of the setting's own when given).
+    func integer(_ flag: Int?, _ setting: String, variable: String? = nil) throws -> Int? {
+        if let flag { return flag }
+        let name = variable ?? Self.variable(setting)
         guard let text = environment[name] else { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
             throw ConfigurationError(setting: name, value: text, expected: "a whole number")
@@ -177,11 +145,38 @@ private struct SettingLookup {
         return value
     }
 
-    func seconds(_ name: String) throws -> Double? {
-        guard let text = environment[name] else { return nil }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ConfigurationError(setting: name, value: text, expected: "a number of seconds")
+    /// Sets `target` to a whole number above 0, when given.
+    func count(_ flag: Int?, _ setting: String, into target: inout Int) throws {
+        guard let value = try integer(flag, setting) else { return }
+        guard value > 0 else { throw ConfigurationError(setting: setting, value: String(value), expected: "a whole number above 0") }
+        target = value
+    }
+
+    /// Sets `target` to a number of seconds (at most a year; above 0 unless `allowZero`), when given.
+    func seconds(_ flag: Double?, _ setting: String, into target: inout Duration, allowZero: Bool = false) throws {
+        let seconds: Double
+        if let flag {
+            seconds = flag
+        } else {
+            let name = Self.variable(setting)
+            guard let text = environment[name] else { return }
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ConfigurationError(setting: name, value: text, expected: "a number of seconds")
+            }
+            seconds = value
         }
-        return value
+        guard seconds.isFinite, allowZero ? seconds >= 0 : seconds > 0, seconds < 86_400 * 365 else {
+            throw ConfigurationError(setting: setting, value: String(seconds), expected: allowZero ? "zero or more seconds" : "a number of seconds above 0")
+        }
+        target = .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// Sets `target` to what `parse` makes of the text, lowercased, when given; `expected` says what it may be.
+    func choice<Value>(
+        _ flag: String?, _ setting: String, into target: inout Value, expected: String, _ parse: (String) -> Value?
+    ) throws {
+        guard let text = text(flag, setting) else { return }
+        guard let value = parse(text.lowercased()) else { throw ConfigurationError(setting: setting, value: text, expected: expected) }
+        target = value
     }
 }

@@ -43,6 +43,10 @@ struct StaticConditionalTests {
             #expect(gzipped.header("Content-Encoding") == "gzip")
             #expect(gzipped.header("ETag") == String(identityTag.dropLast()) + "-gzip\"")
             #expect(try SystemGzip.decompress(gzipped.body) == identity.body)
+            let again = try get("/app.js", port: port, headers: [("Accept-Encoding", "gzip")])
+            #expect(again.body == gzipped.body)
+            #expect(again.header("ETag") == gzipped.header("ETag"))
+            #expect(again.header("Content-Length") == String(gzipped.body.count))
             for condition in [identityTag, try #require(gzipped.header("ETag"))] {
                 let revalidated = try get("/app.js", port: port, headers: [("Accept-Encoding", "gzip"), ("If-None-Match", condition)])
                 #expect(revalidated.status == 304)

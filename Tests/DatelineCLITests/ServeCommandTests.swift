@@ -91,11 +91,16 @@ struct ServeCommandTests {
           arguments: [("DATELINE_PORT", "eighty"), ("PORT", "99999"), ("DATELINE_HEADER_TIMEOUT", "-1"),
                       ("DATELINE_LOG_LEVEL", "loud"), ("DATELINE_STORE", "mongodb://x"),
                       ("DATELINE_EVENT_HEARTBEAT", "never"), ("DATELINE_CORS_ORIGINS", "news.example/"),
-                      ("DATELINE_CORS_ORIGINS", "*,https://news.example")])
+                      ("DATELINE_CORS_ORIGINS", "*,https://news.example"), ("DATELINE_MAX_CONNECTIONS", "0"),
+                      ("DATELINE_EVENT_BACKLOG", "lots"), ("DATELINE_METRICS", "maybe"), ("DATELINE_LOG_FORMAT", "xml"),
+                      ("DATELINE_GRACE_PERIOD", "-2.5"), ("DATELINE_CACHE_MAX_AGE", "-1")])
     func badEnvironment(name: String, value: String) throws {
         let server = try ServerProcess(["serve"], environment: [name: value])
         let status = server.waitForExit(timeout: .seconds(20))
         #expect(status != nil && status != 0)
+        // The pipe's reader may not have appended the last words yet when the exit is seen.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !server.standardError.contains(value) && ContinuousClock.now < deadline { usleep(10_000) }
         #expect(server.standardError.contains(value), "stderr: \(server.standardError)")
     }
 

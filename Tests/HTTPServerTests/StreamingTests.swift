@@ -43,8 +43,7 @@ struct StreamingResponder: HTTPResponder {
 struct StreamingTests {
     @Test("HTTP/1.1: chunked, no Content-Length, Connection: close; each write one chunk; finish sends the last chunk and closes")
     func chunkedFraming() async throws {
-        let tap = StreamTap()
-        try await withTestServer(responder: StreamingResponder(tap: tap)) { _, port in
+        try await withStreamingServer { _, port, tap in
             let client = try RawHTTPClient(port: port)
             // A pipelined request after the stream is not answered: the stream owns the connection.
             try client.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\nGET /other HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -71,8 +70,7 @@ struct StreamingTests {
 
     @Test("HTTP/1.0: the bytes as written, ended by the close")
     func http10() async throws {
-        let tap = StreamTap()
-        try await withTestServer(responder: StreamingResponder(tap: tap)) { _, port in
+        try await withStreamingServer { _, port, tap in
             let client = try RawHTTPClient(port: port)
             try client.send("GET /stream HTTP/1.0\r\n\r\n")
             let head = try client.readStreamHead()
@@ -89,8 +87,7 @@ struct StreamingTests {
 
     @Test("HEAD of a stream: the head only; the connection goes on")
     func head() async throws {
-        let tap = StreamTap()
-        try await withTestServer(responder: StreamingResponder(tap: tap)) { _, port in
+        try await withStreamingServer { _, port, tap in
             let client = try RawHTTPClient(port: port)
             try client.send("HEAD /stream HTTP/1.1\r\nHost: t\r\n\r\n")
             let head = try client.readResponse(headRequest: true)
@@ -105,12 +102,8 @@ struct StreamingTests {
 
     @Test("Writes from several threads at once all arrive, each chunk whole")
     func concurrentWriters() async throws {
-        let tap = StreamTap()
-        try await withTestServer(responder: StreamingResponder(tap: tap)) { _, port in
-            let client = try RawHTTPClient(port: port)
-            try client.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n")
-            _ = try client.readStreamHead()
-            let writer = try tap.writer()
+        try await withStreamingServer { _, port, tap in
+            let (client, writer) = try openStream(port: port, tap: tap)
             let done = DispatchGroup()
             for thread in 0..<4 {
                 done.enter()
@@ -136,14 +129,10 @@ struct StreamingTests {
 
     @Test("A quiet stream outlives the idle timeout")
     func quietStreamLives() async throws {
-        let tap = StreamTap()
         var configuration = ServerConfiguration()
         configuration.idleTimeout = .milliseconds(200)
-        try await withTestServer(configuration: configuration, responder: StreamingResponder(tap: tap)) { _, port in
-            let client = try RawHTTPClient(port: port)
-            try client.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n")
-            _ = try client.readStreamHead()
-            let writer = try tap.writer()
+        try await withStreamingServer(configuration: configuration) { _, port, tap in
+            let (client, writer) = try openStream(port: port, tap: tap)
             try await Task.sleep(for: .milliseconds(700))
             #expect(writer.write(Array(": still here\n\n".utf8)))
             let event = try client.nextEvent(within: .seconds(5))
@@ -154,10 +143,9 @@ struct StreamingTests {
 
     @Test("A client that never reads: past the bound the stream ends and the connection closes; memory stays bounded")
     func boundedForSlowClient() async throws {
-        let tap = StreamTap()
         var configuration = ServerConfiguration()
         configuration.maxStreamPendingBytes = 64 * 1024
-        try await withTestServer(configuration: configuration, responder: StreamingResponder(tap: tap)) { server, port in
+        try await withStreamingServer(configuration: configuration) { server, port, tap in
             let client = try RawHTTPClient(port: port, receiveBufferSize: 4096)
             try client.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n")
             let writer = try tap.writer()
@@ -177,12 +165,8 @@ struct StreamingTests {
 
     @Test("A client that leaves: later writes return false")
     func clientLeaves() async throws {
-        let tap = StreamTap()
-        try await withTestServer(responder: StreamingResponder(tap: tap)) { _, port in
-            let client = try RawHTTPClient(port: port)
-            try client.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n")
-            _ = try client.readStreamHead()
-            let writer = try tap.writer()
+        try await withStreamingServer { _, port, tap in
+            let (client, writer) = try openStream(port: port, tap: tap)
             client.close()
             var open = true
             for _ in 0..<500 where open {
@@ -195,14 +179,8 @@ struct StreamingTests {
 
     @Test("stop() ends open streams with the last chunk (drain), not by the deadline")
     func stopFinishesStreams() async throws {
-        let tap = StreamTap()
-        try await withTestServer(responder: StreamingResponder(tap: tap)) { server, port in
-            let clients = try (0..<3).map { _ in try RawHTTPClient(port: port) }
-            for client in clients {
-                try client.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n")
-                _ = try client.readStreamHead()
-            }
-            for index in 0..<3 { _ = try tap.writer(index) }
+        try await withStreamingServer { server, port, tap in
+            let clients = try (0..<3).map { index in try openStream(port: port, tap: tap, index: index).client }
             let stopped = Thread { server.stop(deadline: .seconds(30)) }
             stopped.start()
             for client in clients {
@@ -210,5 +188,24 @@ struct StreamingTests {
             }
             for index in 0..<3 { #expect(try !tap.writer(index).isOpen) }
         }
+    }
+
+    /// Runs `body` against a server whose `/stream` answers hand their writers to the tap it is given.
+    private func withStreamingServer(
+        configuration: ServerConfiguration = .init(), _ body: (Server, Int, StreamTap) async throws -> Void
+    ) async throws {
+        let tap = StreamTap()
+        try await withTestServer(configuration: configuration, responder: StreamingResponder(tap: tap)) { server, port in
+            try await body(server, port, tap)
+        }
+    }
+
+    /// A fresh connection that has sent `GET /stream` (HTTP/1.1) and read the head, and the writer of that
+    /// stream, the `index`th to start.
+    private func openStream(port: Int, tap: StreamTap, index: Int = 0) throws -> (client: RawHTTPClient, writer: StreamWriter) {
+        let client = try RawHTTPClient(port: port)
+        try client.send("GET /stream HTTP/1.1\r\nHost: t\r\n\r\n")
+        _ = try client.readStreamHead()
+        return (client, try tap.writer(index))
     }
 }

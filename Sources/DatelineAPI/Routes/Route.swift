@@ -40,6 +40,16 @@ enum Route: Equatable {
         }
     }
 
+    /// Whether the handler's answer is already in the form the client asked for (gzip or identity, with its
+    /// ETag, or a 304), so `ResponseEncoding.finish` must not encode it again: fixed answers whose gzip forms
+    /// are made once, not per request.
+    var encodesItself: Bool {
+        switch self {
+        case .openAPI, .staticFile: true
+        case .articles, .article, .related, .categories, .tags, .authors, .health, .ready, .events, .metrics: false
+        }
+    }
+
     /// Whether answering may call the store (and so must run on the store's pool when its calls block).
     /// `/events` reads the hub, which follows the store's changes by itself.
     var readsStore: Bool {

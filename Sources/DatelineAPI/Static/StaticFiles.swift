@@ -12,11 +12,16 @@ import HTTPServer
 struct StaticFiles {
     /// The folder's real path, resolved once; nil when it does not exist (every file is then a 404).
     let root: String?
+    /// Each file's gzip form, made at its first gzip request and kept while the file is unchanged.
+    let gzipForms: StaticGzipForms
 
-    init(root: String) {
+    init(root: String, gzipByteLimit: Int = StaticGzipForms.defaultByteLimit) {
         self.root = Self.realPath(root)
+        self.gzipForms = StaticGzipForms(byteLimit: gzipByteLimit)
     }
 
+    /// The file in the form the client prefers, or a 304: everything `ResponseEncoding.finish` would do, with
+    /// the gzip form kept rather than made per request.
     func response(for context: RequestContext) throws -> HTTPResponse {
         guard let file = try resolve(context.request.path) else {
             throw Problem.notFound("There is no file at '\(context.request.path)'.")
@@ -28,25 +33,37 @@ struct StaticFiles {
         headers.add("Cache-Control", "no-cache")
         headers.add("ETag", file.entityTag)
         headers.add("Last-Modified", lastModified)
-        // A 304 is decided from the file's metadata, without reading it; it carries what the 200 would
-        // (ResponseEncoding.finish adds the same to a 200).
+        let choice = ResponseEncoding.choice(
+            contentType: contentType, length: Int(file.size), accept: AcceptEncoding(context.request.headers))
+        if choice.varies { headers.add("Vary", "Accept-Encoding") }
+        if choice.gzip { headers.set("ETag", EntityTag.gzipForm(of: file.entityTag)) }
+        // A 304 is decided from the file's metadata, without reading it, and carries what the 200 would.
         if ResponseEncoding.isNotModified(context.request.headers, entityTag: file.entityTag, lastModified: lastModified) {
-            let choice = ResponseEncoding.choice(
-                contentType: contentType, length: Int(file.size), accept: AcceptEncoding(context.request.headers))
-            if choice.varies { headers.add("Vary", "Accept-Encoding") }
-            if choice.gzip { headers.set("ETag", EntityTag.gzipForm(of: file.entityTag)) }
             return HTTPResponse(status: .notModified, headers: headers)
         }
-        guard let body = Self.read(file.path) else {
+        if choice.gzip, let kept = gzipForms.form(of: file) {
+            headers.add("Content-Encoding", "gzip")
+            return HTTPResponse(status: .ok, headers: headers, body: kept)
+        }
+        guard let (body, read) = Self.read(file.path) else {
             throw Problem.notFound("There is no file at '\(context.request.path)'.")
         }
-        return HTTPResponse(status: .ok, headers: headers, body: body)
+        guard choice.gzip else { return HTTPResponse(status: .ok, headers: headers, body: body) }
+        let compressed = Gzip.compress(body)
+        // Kept only when what was read is the version resolved (and tagged): a file replaced in between is
+        // compressed again next time rather than served under the old tag.
+        if read == file.version { gzipForms.keep(compressed, of: file) }
+        headers.add("Content-Encoding", "gzip")
+        return HTTPResponse(status: .ok, headers: headers, body: compressed)
     }
 
     struct File {
         var path: String
-        var size: Int64
-        var modified: Int64
+        /// Which content of the path this is, as far as its metadata tells.
+        var version: FileVersion
+        var size: Int64 { version.size }
+        /// Seconds since 1970.
+        var modified: Int64 { version.modifiedSeconds }
         var entityTag: String { "\"\(String(size, radix: 16))-\(String(modified, radix: 16))\"" }
     }
 
@@ -70,13 +87,12 @@ struct StaticFiles {
         }
         // Symlinks may point anywhere; what is served must really live under the root.
         guard let real = Self.realPath(path), real.hasPrefix(root + "/") else { return nil }
-        return File(path: real, size: info.size, modified: info.modified)
+        return File(path: real, version: info.version)
     }
 
     private struct Info {
         var isDirectory: Bool
-        var size: Int64
-        var modified: Int64
+        var version: FileVersion
     }
 
     /// Follows symlinks; only regular files and folders count.
@@ -85,7 +101,7 @@ struct StaticFiles {
         guard stat(path, &buffer) == 0 else { return nil }
         let type = buffer.st_mode & S_IFMT
         guard type == S_IFREG || type == S_IFDIR else { return nil }
-        return Info(isDirectory: type == S_IFDIR, size: Int64(buffer.st_size), modified: Int64(buffer.st_mtim.tv_sec))
+        return Info(isDirectory: type == S_IFDIR, version: FileVersion(buffer))
     }
 
     private static func realPath(_ path: String) -> String? {
@@ -94,10 +110,13 @@ struct StaticFiles {
         return String(cString: resolved)
     }
 
-    private static func read(_ path: String) -> [UInt8]? {
+    /// The file's bytes and the version they were read from (the open file's metadata).
+    private static func read(_ path: String) -> ([UInt8], FileVersion)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var buffer = Glibc.stat()
+        guard fstat(fd, &buffer) == 0 else { return nil }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -106,7 +125,7 @@ struct StaticFiles {
                 if errno == EINTR { continue }
                 return nil
             }
-            if count == 0 { return bytes }
+            if count == 0 { return (bytes, FileVersion(buffer)) }
             bytes.append(contentsOf: chunk[0..<count])
         }
     }
