@@ -4,7 +4,15 @@ struct FuzzTarget {
 
     /// Every target by the name scripts/fuzz.sh and the corpus folders (Fuzz/Corpus/<name>) use.
     nonisolated(unsafe) static let all: [String: FuzzTarget] = [
+        "http1": FuzzTarget(run: fuzzHTTP1),
+        "chunked": FuzzTarget(run: fuzzChunked),
+        "query": FuzzTarget(run: fuzzQuery),
         "cursor": FuzzTarget(run: fuzzCursor),
+        "import": FuzzTarget(run: fuzzImport),
+        "write": FuzzTarget(run: fuzzWrite),
+        "patch": FuzzTarget(run: fuzzPatch),
+        "http2": FuzzTarget(run: fuzzHTTP2),
+        "connection": FuzzTarget(run: fuzzConnection),
     ]
 
     /// The target this process runs, chosen once in main before fuzzing starts.
