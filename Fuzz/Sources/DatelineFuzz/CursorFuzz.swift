@@ -5,7 +5,7 @@
 func fuzzCursor(_ input: UnsafeBufferPointer<UInt8>) {
     let text = String(decoding: input, as: UTF8.self)
     if let cursor = ArticleCursor(encoded: text) {
-        precondition(cursor.encoded == text, "cursor \(text) re-encodes as \(cursor.encoded)")
-        precondition(ArticleCursor(encoded: cursor.encoded) == cursor, "cursor \(text) decodes differently the second time")
+        check(cursor.encoded == text, "cursor \(text) re-encodes as \(cursor.encoded)")
+        check(ArticleCursor(encoded: cursor.encoded) == cursor, "cursor \(text) decodes differently the second time")
     }
 }

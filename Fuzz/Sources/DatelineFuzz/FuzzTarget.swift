@@ -18,3 +18,9 @@ struct FuzzTarget {
     /// The target this process runs, chosen once in main before fuzzing starts.
     nonisolated(unsafe) static var selected = FuzzTarget(run: { _ in })
 }
+
+/// `precondition` that says why even in an optimized build (where `precondition` drops its message): the
+/// message is what a crash report needs.
+func check(_ condition: Bool, _ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) {
+    if !condition { fatalError(message(), file: file, line: line) }
+}

@@ -7,13 +7,13 @@ func fuzzImport(_ input: UnsafeBufferPointer<UInt8>) {
     guard let articles = try? ArticleImport.decode(Data(buffer: input)) else { return }
     for article in articles {
         let problems = ArticleValidator.problems(in: article)
-        precondition(problems.isEmpty, "imported article \(article.id) breaks rules: \(problems)")
+        check(problems.isEmpty, "imported article \(article.id) breaks rules: \(problems)")
     }
     let again: [Article]
     do {
         again = try ArticleImport.decode(ArticleExport.encode(articles))
     } catch {
-        preconditionFailure("an export of imported articles does not import: \(error)")
+        fatalError("an export of imported articles does not import: \(error)")
     }
-    precondition(again == articles, "import → export → import changed the articles")
+    check(again == articles, "import → export → import changed the articles")
 }

@@ -18,7 +18,7 @@ enum LoopbackServer {
         var logger = Logger(label: "dateline-fuzz-server")
         logger.logLevel = .critical
         let server = Server(configuration: configuration, responder: FuzzApp.application, logger: logger)
-        do { return try server.start() } catch { preconditionFailure("the server does not start: \(error)") }
+        do { return try server.start() } catch { fatalError("the server does not start: \(error)") }
     }()
 
     /// Sends `bytes` on a new connection (reading as it goes, so neither side can block the other), shuts
@@ -26,7 +26,7 @@ enum LoopbackServer {
     @discardableResult
     static func exchange(_ bytes: [UInt8]) -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        precondition(fd >= 0, "socket: errno \(errno)")
+        check(fd >= 0, "socket: errno \(errno)")
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -35,7 +35,7 @@ enum LoopbackServer {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        precondition(connected == 0, "connect: errno \(errno)")
+        check(connected == 0, "connect: errno \(errno)")
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
 
         let until = ContinuousClock.now + deadline
@@ -50,7 +50,7 @@ enum LoopbackServer {
             }
             var poller = pollfd(fd: fd, events: Int16(POLLIN) | (shut ? 0 : Int16(POLLOUT)), revents: 0)
             let left = until - ContinuousClock.now
-            precondition(left > .zero, "the server neither answered nor closed within \(deadline) (\(sent) of \(bytes.count) bytes sent)")
+            check(left > .zero, "the server neither answered nor closed within \(deadline) (\(sent) of \(bytes.count) bytes sent)")
             let milliseconds = Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
             guard poll(&poller, 1, max(milliseconds, 1)) >= 0 else { continue }
             if poller.revents & Int16(POLLOUT) != 0, !shut {

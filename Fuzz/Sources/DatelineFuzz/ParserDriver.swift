@@ -20,7 +20,7 @@ enum ParserDriver {
             while true {
                 let available = buffer.count - start
                 let (consumed, event) = buffer.withUnsafeBufferPointer { parser.parse(UnsafeBufferPointer(rebasing: $0[start...])) }
-                precondition(consumed >= 0 && consumed <= available, "consumed \(consumed) of \(available) bytes")
+                check(consumed >= 0 && consumed <= available, "consumed \(consumed) of \(available) bytes")
                 start += consumed
                 switch event {
                 case .needMore:
@@ -29,7 +29,7 @@ enum ParserDriver {
                     // Depends on how much of the body has arrived, so not part of the comparison.
                     continue
                 case .request(let request):
-                    check(request)
+                    inspect(request)
                     outcome.append(describe(request))
                     continue
                 case .failure(let error, _):
@@ -43,16 +43,16 @@ enum ParserDriver {
     }
 
     /// What holds for every request the parser hands out.
-    private static func check(_ request: HTTPRequest) {
-        precondition(request.body.count <= limits.maxBodyBytes, "a body of \(request.body.count) bytes passed the limit")
-        precondition(request.headers.count <= limits.maxHeaderCount, "\(request.headers.count) header fields passed the limit")
+    private static func inspect(_ request: HTTPRequest) {
+        check(request.body.count <= limits.maxBodyBytes, "a body of \(request.body.count) bytes passed the limit")
+        check(request.headers.count <= limits.maxHeaderCount, "\(request.headers.count) header fields passed the limit")
         let lengths = request.headers.values(for: "Content-Length")
         if let length = lengths.first, request.headers.values(for: "Transfer-Encoding").isEmpty {
             let value = Int(length.split(separator: ",").first.map { String($0).trimmingCharacters(in: " \t") } ?? "")
-            precondition(value == request.body.count, "Content-Length \(length) but a body of \(request.body.count) bytes")
+            check(value == request.body.count, "Content-Length \(length) but a body of \(request.body.count) bytes")
         }
-        precondition(request.headers.values(for: "Host").count == 1 || request.version.minor == 0, "a request without one Host")
-        precondition(request.path.utf8.count <= limits.maxRequestLineBytes, "a path longer than the request line limit")
+        check(request.headers.values(for: "Host").count == 1 || request.version.minor == 0, "a request without one Host")
+        check(request.path.utf8.count <= limits.maxRequestLineBytes, "a path longer than the request line limit")
     }
 
     private static func describe(_ request: HTTPRequest) -> String {

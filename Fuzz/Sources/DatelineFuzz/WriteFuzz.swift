@@ -13,24 +13,24 @@ func fuzzWrite(_ input: UnsafeBufferPointer<UInt8>) {
         do {
             reparsed = try JSONParser.parse(written)
         } catch {
-            preconditionFailure("the parser's own value written back does not parse: \(error.description)")
+            fatalError("the parser's own value written back does not parse: \(error.description)")
         }
-        precondition(reparsed == value, "JSON → value → JSON → value changed the value")
+        check(reparsed == value, "JSON → value → JSON → value changed the value")
     }
     let response = FuzzApp.answer("POST", "/articles", headers: [("Content-Type", "application/json")], body: body, editor: true)
-    precondition([201, 400, 409, 422].contains(response.status.code), "POST /articles answered \(response.status.code)")
+    check([201, 400, 409, 422].contains(response.status.code), "POST /articles answered \(response.status.code)")
     guard response.status.code == 201 else { return }
     guard let location = response.headers["Location"], location.hasPrefix("/articles/") else {
-        preconditionFailure("a 201 without a Location")
+        fatalError("a 201 without a Location")
     }
     let id = String(location.dropFirst("/articles/".count))
-    guard let created = try? FuzzApp.store.article(ref: id) else { preconditionFailure("the created article \(id) is not in the store") }
+    guard let created = try? FuzzApp.store.article(ref: id) else { fatalError("the created article \(id) is not in the store") }
     let problems = ArticleValidator.problems(in: created)
-    precondition(problems.isEmpty, "a created article breaks rules: \(problems)")
+    check(problems.isEmpty, "a created article breaks rules: \(problems)")
     do {
         try FuzzApp.store.delete(id: id, expected: nil)
     } catch {
-        preconditionFailure("the created article \(id) cannot be deleted: \(error)")
+        fatalError("the created article \(id) cannot be deleted: \(error)")
     }
 }
 
