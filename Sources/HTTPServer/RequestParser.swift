@@ -80,10 +80,14 @@ struct RequestParser {
                 return (consumed, .needMore)
 
             case .head(let scanned, let requestLineEnd):
-                // RFC 9112 §2.2: ignore empty lines before a request line.
-                if scanned == 0, requestLineEnd == nil, rest.count >= 2, rest[0] == .cr, rest[1] == .lf {
-                    consumed += 2
-                    continue
+                // RFC 9112 §2.2: ignore empty lines before a request line, even when the CR and the LF arrive in
+                // different reads (wait for the byte after a lone CR rather than scanning it as a line).
+                if scanned == 0, requestLineEnd == nil, rest.first == .cr {
+                    if rest.count == 1 { return (consumed, .needMore) }
+                    if rest[1] == .lf {
+                        consumed += 2
+                        continue
+                    }
                 }
                 switch scanHead(rest, from: scanned, requestLineEnd: requestLineEnd) {
                 case .incomplete(let scanned, let requestLineEnd):
