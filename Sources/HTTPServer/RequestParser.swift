@@ -175,10 +175,13 @@ struct RequestParser {
 
             case .trailers(let count, let total):
                 guard let lineEnd = Self.lineEnd(rest) else {
-                    if total + rest.count > limits.maxHeaderBytes { return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes)) }
-                    if let bareLF = rest.firstIndex(of: .lf), bareLF == 0 || rest[bareLF - 1] != .cr {
-                        return fail(consumed, .invalidChunk("a trailer line ends in a bare LF"))
+                    // Only the bytes before a bare LF count towards the limit (they are all a read cut elsewhere
+                    // would have seen), so the answer does not depend on where reads end.
+                    let bareLF = rest.firstIndex(of: .lf)
+                    if total + (bareLF ?? rest.count) > limits.maxHeaderBytes {
+                        return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes))
                     }
+                    if bareLF != nil { return fail(consumed, .invalidChunk("a trailer line ends in a bare LF")) }
                     return (consumed, .needMore)
                 }
                 consumed += lineEnd + 2
@@ -220,6 +223,13 @@ struct RequestParser {
         var requestLineEnd = requestLineEnd
         var index = start
         while index < bytes.count {
+            // The limits are checked at every byte, not only where a read happens to end, so the answer is the
+            // same however the head is cut into reads (the checks after the loop are these, at its end).
+            if let lineEnd = requestLineEnd {
+                if index - lineEnd - 2 > limits.maxHeaderBytes + 1 { return .failure(.headersTooLarge(limit: limits.maxHeaderBytes)) }
+            } else if index > limits.maxRequestLineBytes + 1 {
+                return .failure(.requestLineTooLong(limit: limits.maxRequestLineBytes))
+            }
             if bytes[index] == .lf {
                 guard index > 0, bytes[index - 1] == .cr else {
                     return .failure(requestLineEnd == nil ? .malformedRequestLine : .invalidHeader("a line ends in a bare LF"))
@@ -236,7 +246,8 @@ struct RequestParser {
             index += 1
         }
         if let lineEnd = requestLineEnd {
-            if bytes.count - lineEnd - 2 > limits.maxHeaderBytes { return .failure(.headersTooLarge(limit: limits.maxHeaderBytes)) }
+            // Up to the limit of field bytes, and the CR of the final empty line.
+            if bytes.count - lineEnd - 2 > limits.maxHeaderBytes + 1 { return .failure(.headersTooLarge(limit: limits.maxHeaderBytes)) }
         } else if bytes.count > limits.maxRequestLineBytes + 1 {
             return .failure(.requestLineTooLong(limit: limits.maxRequestLineBytes))
         }

@@ -6,8 +6,8 @@ import Testing
 @Suite("Fuzz findings: HTTP/1.1", .timeLimit(.minutes(1)))
 struct HTTPFuzzFindingsTests {
     /// Feeds `bytes` `pieceSize` at a time, as reads arrive, and returns the requests and the failure, if any.
-    private func parse(_ bytes: [UInt8], pieceSize: Int) -> (requests: [HTTPRequest], failure: HTTPServerError?) {
-        var parser = RequestParser(limits: .init())
+    private func parse(_ bytes: [UInt8], pieceSize: Int, limits: RequestParser.Limits = .init()) -> (requests: [HTTPRequest], failure: HTTPServerError?) {
+        var parser = RequestParser(limits: limits)
         var buffer: [UInt8] = []
         var start = 0
         var requests: [HTTPRequest] = []
@@ -57,5 +57,39 @@ struct HTTPFuzzFindingsTests {
         let absolute = try #require(parse(Array("GET http://x/\u{301}a?\u{301}b HTTP/1.1\r\nHost: x\r\n\r\n".utf8), pieceSize: 4096).requests.first)
         #expect(absolute.path == "/\u{301}a")
         #expect(absolute.query == "\u{301}b")
+    }
+
+    // Target http1, input 222 bytes of junk, `1`, then a bare LF (limit 200, reads of 37 bytes): fed whole it
+    // was 400 (bare LF), fed in pieces 414 (too long), because the limits were only checked where reads
+    // ended. Likewise a head whose fields fill the limit exactly was 431 when a read ended before its last LF.
+    @Test("The limits give the same answer however the head is cut into reads")
+    func limitsIndependentOfReads() {
+        let limits = RequestParser.Limits(maxRequestLineBytes: 200, maxHeaderBytes: 600, maxHeaderCount: 12, maxBodyBytes: 2000)
+        let junk = [UInt8](repeating: 0x03, count: 110) + [UInt8](repeating: 0x96, count: 112) + Array("1\n".utf8)
+        for pieceSize in [1, 37, junk.count] {
+            #expect(parse(junk, pieceSize: pieceSize, limits: limits).failure == .requestLineTooLong(limit: 200), "in pieces of \(pieceSize)")
+        }
+        // Fields of exactly 600 bytes (with their CRLFs) are allowed, 601 are not, whatever the reads.
+        for (fieldBytes, allowed) in [(600, true), (601, false)] {
+            let field = "X-Fill: " + String(repeating: "a", count: fieldBytes - "X-Fill: \r\n".utf8.count - "Host: x\r\n".utf8.count)
+            let head = Array("GET / HTTP/1.1\r\nHost: x\r\n\(field)\r\n\r\n".utf8)
+            for pieceSize in [1, head.count - 1, head.count] {
+                let (requests, failure) = parse(head, pieceSize: pieceSize, limits: limits)
+                #expect(requests.count == (allowed ? 1 : 0), "\(fieldBytes) bytes in pieces of \(pieceSize)")
+                #expect(failure == (allowed ? nil : .headersTooLarge(limit: 600)), "\(fieldBytes) bytes in pieces of \(pieceSize)")
+            }
+        }
+    }
+
+    // Found while fixing the above: a trailer section with a bare LF was 431 or 400 depending on the reads.
+    @Test("A bare LF in the trailers is 400 however the body is cut into reads")
+    func trailerBareLFIndependentOfReads() {
+        let limits = RequestParser.Limits(maxRequestLineBytes: 200, maxHeaderBytes: 60, maxHeaderCount: 12, maxBodyBytes: 2000)
+        let request = Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nA: b\n".utf8)
+            + [UInt8](repeating: UInt8(ascii: "c"), count: 100)
+        for pieceSize in [1, request.count - 100, request.count] {
+            #expect(parse(request, pieceSize: pieceSize, limits: limits).failure == .invalidChunk("a trailer line ends in a bare LF"),
+                    "in pieces of \(pieceSize)")
+        }
     }
 }
