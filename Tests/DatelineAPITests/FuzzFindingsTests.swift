@@ -26,4 +26,21 @@ struct APIFuzzFindingsTests {
         #expect(parameters.pairs.map(\.value) == ["a", "2", "\u{301}"])
         #expect(parameters.rawQuery(removing: ["tag"]) == "\u{301}b=2&lang=\u{301}")
     }
+
+    // The same class of input in a path (found reading the code the query finding pointed at): `/`, `.`,
+    // NUL and `\` followed by a combining mark were hidden inside another Character. A NUL hidden that way
+    // reached the file system, which read the path only up to it: `/index.html%00%CC%81.css` was
+    // index.html served as CSS.
+    @Test("Paths split and are checked at bytes: a combining mark hides no '/', '.' or NUL")
+    func combiningMarkInPath() async throws {
+        try await withAPIServer { port in
+            try expectProblem(try get("/index.html%00%CC%81.css", port: port), 404)
+            try expectProblem(try get("/%2E%CC%81%2E%CC%81/secret.txt", port: port), 404)
+            #expect(try get("/index.html", port: port).status == 200)
+            // A ref segment after a raw combining mark is still the article route's: "no article", not "no file".
+            let response = try get("/articles/\u{301}n1", port: port)
+            try expectProblem(response, 404)
+            #expect(response.bodyText.contains("No article has the id or slug"), "body: \(response.bodyText)")
+        }
+    }
 }

@@ -64,7 +64,8 @@ enum Route: Equatable {
     /// Matches a raw path (before percent-decoding). A ref segment is decoded; one that does not decode to
     /// UTF-8 cannot name an article and is left as it is, to be answered 404.
     init(path: String) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
+        // At the byte `/`: followed by a combining mark it is not a Character of its own.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map { Substring($0) }
         switch parts.count {
         case 1:
             switch parts[0] {
@@ -89,7 +90,7 @@ enum Route: Equatable {
     }
 
     private static func decode(_ segment: Substring) -> String {
-        guard segment.contains("%") else { return String(segment) }
+        guard segment.utf8.contains(UInt8(ascii: "%")) else { return String(segment) }
         // In a path `+` is a plus: percent-decode only, unlike a form-encoded query.
         return QueryParameters.percentDecode(segment, plusIsSpace: false) ?? String(segment)
     }
