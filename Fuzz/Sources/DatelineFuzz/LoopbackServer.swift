@@ -32,11 +32,20 @@ enum LoopbackServer {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        // Non-blocking from the start: libFuzzer's timer signal (SIGALRM, every second) interrupts a blocking
+        // connect with EINTR; a non-blocking one is simply waited for.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        check(connected == 0, "connect: errno \(errno)")
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        check(connected == 0 || errno == EINPROGRESS || errno == EINTR, "connect: errno \(errno)")
+        // Connected before anything else, so that shutting the write side (at once, for an empty input) works.
+        var writable = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        while poll(&writable, 1, 5000) < 0 && errno == EINTR {}
+        var failure: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length)
+        check(writable.revents & Int16(POLLOUT) != 0 && failure == 0, "connect: not connected within 5 s (error \(failure))")
 
         let until = ContinuousClock.now + deadline
         var sent = 0
