@@ -187,10 +187,11 @@ struct RequestParser {
                 consumed += lineEnd + 2
                 if lineEnd == 0 { return (consumed, finish()) }
                 // Trailer fields are checked like header fields, then dropped: nothing here needs them.
+                // The size first: read in smaller pieces, a line over the limit is refused before it ends.
+                guard total + lineEnd + 2 <= limits.maxHeaderBytes else { return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes)) }
                 let line = UnsafeBufferPointer(rebasing: rest[..<lineEnd])
                 if case .failure(let error) = Self.headerField(line) { return fail(consumed, error) }
                 guard count + 1 <= limits.maxHeaderCount else { return fail(consumed, .tooManyHeaders(limit: limits.maxHeaderCount)) }
-                guard total + lineEnd + 2 <= limits.maxHeaderBytes else { return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes)) }
                 state = .trailers(count: count + 1, bytes: total + lineEnd + 2)
             }
         }

@@ -104,4 +104,16 @@ struct HTTPFuzzFindingsTests {
             #expect(echo.bodyText == "GET /p \u{301}x=1 ")
         }
     }
+
+    // Target chunked, a last chunk then a 620-byte trailer line of control characters ending in CRLF (limit
+    // 600): fed whole it was 400 (the field checked first), fed a byte at a time 431 (too long before its end).
+    @Test("A trailer line over the limit is 431 however the body is cut into reads")
+    func longInvalidTrailerIndependentOfReads() {
+        let limits = RequestParser.Limits(maxRequestLineBytes: 200, maxHeaderBytes: 600, maxHeaderCount: 12, maxBodyBytes: 2000)
+        let request = Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n".utf8)
+            + [UInt8](repeating: 0x1C, count: 620) + Array("\r\n\r\n".utf8)
+        for pieceSize in [1, 64, request.count] {
+            #expect(parse(request, pieceSize: pieceSize, limits: limits).failure == .headersTooLarge(limit: 600), "in pieces of \(pieceSize)")
+        }
+    }
 }
