@@ -7,12 +7,16 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 BUILD_LOG := .build/build.log
+# How long `make fuzz` runs each fuzz target; `make test` runs each for FUZZ_TEST_SECONDS.
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 30
 
-.PHONY: run test build release deps bench bench-scale bench-callgrind soak clean help
+.PHONY: run test build release deps fuzz bench bench-scale bench-callgrind soak clean help
 
 help:
 	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
 	@echo "make test   build and run every test (fails on any compiler warning)"
+	@echo "make fuzz   run every libFuzzer target (Fuzz/) for FUZZ_SECONDS each (default $(FUZZ_SECONDS))"
 	@echo "make bench  load-test the read endpoints with wrk; writes Benchmarks/RESULTS.md"
 	@echo "make bench-scale      100k articles and 10,000 idle connections: start-up, RSS, list latency"
 	@echo "make bench-callgrind  instructions per request under valgrind (repeatable on a noisy machine)"
@@ -43,6 +47,11 @@ test:
 	DATELINE_TEST_POSTGRES_URL=$$(cat "$$pg_dir/url") $(SWIFT) test --skip-build --no-parallel
 	scripts/interop-tests.sh
 	scripts/browser-tests.sh
+	scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+
+# libFuzzer targets for the parsers and the HTTP/2 path (Fuzz/README.md): fails on any crash, leak or hang.
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench:
 	@scripts/install-deps.sh bench

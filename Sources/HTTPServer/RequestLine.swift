@@ -36,28 +36,30 @@ struct RequestLine: Equatable {
 
         // Origin form (`/path?query`), absolute form (`http://host/path`), or `*` for OPTIONS.
         var pathAndQuery: Substring
-        if target.hasPrefix("/") {
+        if target.utf8.first == UInt8(ascii: "/") {
             pathAndQuery = target[...]
         } else if target == "*", method == "OPTIONS" {
             pathAndQuery = "*"
         } else if let schemeEnd = target.firstRange(of: "://"),
                   ["http", "https"].contains(target[..<schemeEnd.lowerBound].lowercased()) {
             let afterAuthority = target[schemeEnd.upperBound...]
-            guard let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) else {
+            guard let slash = afterAuthority.utf8.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {
                 pathAndQuery = "/"
                 return .success(RequestLine(method: method, target: target, path: "/", query: nil,
                                             version: HTTPVersion(major: 1, minor: minor == 0 ? 0 : 1)))
             }
             pathAndQuery = afterAuthority[slash...]
-            if pathAndQuery.hasPrefix("?") { pathAndQuery = "/" + pathAndQuery }
+            if pathAndQuery.utf8.first == UInt8(ascii: "?") { pathAndQuery = "/" + pathAndQuery }
         } else {
             return .failure(.malformedRequestLine)
         }
         let path: String
         let query: String?
-        if let question = pathAndQuery.firstIndex(of: "?") {
+        // Split at the byte `?`: as a Character, `?` followed by a combining mark (raw UTF-8 in the query) is
+        // another grapheme and would not be found.
+        if let question = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "?")) {
             path = String(pathAndQuery[..<question])
-            query = String(pathAndQuery[pathAndQuery.index(after: question)...])
+            query = String(pathAndQuery[pathAndQuery.utf8.index(after: question)...])
         } else {
             path = String(pathAndQuery)
             query = nil

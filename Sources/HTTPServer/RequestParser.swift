@@ -80,10 +80,14 @@ struct RequestParser {
                 return (consumed, .needMore)
 
             case .head(let scanned, let requestLineEnd):
-                // RFC 9112 §2.2: ignore empty lines before a request line.
-                if scanned == 0, requestLineEnd == nil, rest.count >= 2, rest[0] == .cr, rest[1] == .lf {
-                    consumed += 2
-                    continue
+                // RFC 9112 §2.2: ignore empty lines before a request line, even when the CR and the LF arrive in
+                // different reads (wait for the byte after a lone CR rather than scanning it as a line).
+                if scanned == 0, requestLineEnd == nil, rest.first == .cr {
+                    if rest.count == 1 { return (consumed, .needMore) }
+                    if rest[1] == .lf {
+                        consumed += 2
+                        continue
+                    }
                 }
                 switch scanHead(rest, from: scanned, requestLineEnd: requestLineEnd) {
                 case .incomplete(let scanned, let requestLineEnd):
@@ -171,19 +175,23 @@ struct RequestParser {
 
             case .trailers(let count, let total):
                 guard let lineEnd = Self.lineEnd(rest) else {
-                    if total + rest.count > limits.maxHeaderBytes { return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes)) }
-                    if let bareLF = rest.firstIndex(of: .lf), bareLF == 0 || rest[bareLF - 1] != .cr {
-                        return fail(consumed, .invalidChunk("a trailer line ends in a bare LF"))
+                    // Only the bytes before a bare LF count towards the limit (they are all a read cut elsewhere
+                    // would have seen), so the answer does not depend on where reads end.
+                    let bareLF = rest.firstIndex(of: .lf)
+                    if total + (bareLF ?? rest.count) > limits.maxHeaderBytes {
+                        return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes))
                     }
+                    if bareLF != nil { return fail(consumed, .invalidChunk("a trailer line ends in a bare LF")) }
                     return (consumed, .needMore)
                 }
                 consumed += lineEnd + 2
                 if lineEnd == 0 { return (consumed, finish()) }
                 // Trailer fields are checked like header fields, then dropped: nothing here needs them.
+                // The size first: read in smaller pieces, a line over the limit is refused before it ends.
+                guard total + lineEnd + 2 <= limits.maxHeaderBytes else { return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes)) }
                 let line = UnsafeBufferPointer(rebasing: rest[..<lineEnd])
                 if case .failure(let error) = Self.headerField(line) { return fail(consumed, error) }
                 guard count + 1 <= limits.maxHeaderCount else { return fail(consumed, .tooManyHeaders(limit: limits.maxHeaderCount)) }
-                guard total + lineEnd + 2 <= limits.maxHeaderBytes else { return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes)) }
                 state = .trailers(count: count + 1, bytes: total + lineEnd + 2)
             }
         }
@@ -216,6 +224,13 @@ struct RequestParser {
         var requestLineEnd = requestLineEnd
         var index = start
         while index < bytes.count {
+            // The limits are checked at every byte, not only where a read happens to end, so the answer is the
+            // same however the head is cut into reads (the checks after the loop are these, at its end).
+            if let lineEnd = requestLineEnd {
+                if index - lineEnd - 2 > limits.maxHeaderBytes + 1 { return .failure(.headersTooLarge(limit: limits.maxHeaderBytes)) }
+            } else if index > limits.maxRequestLineBytes + 1 {
+                return .failure(.requestLineTooLong(limit: limits.maxRequestLineBytes))
+            }
             if bytes[index] == .lf {
                 guard index > 0, bytes[index - 1] == .cr else {
                     return .failure(requestLineEnd == nil ? .malformedRequestLine : .invalidHeader("a line ends in a bare LF"))
@@ -232,7 +247,8 @@ struct RequestParser {
             index += 1
         }
         if let lineEnd = requestLineEnd {
-            if bytes.count - lineEnd - 2 > limits.maxHeaderBytes { return .failure(.headersTooLarge(limit: limits.maxHeaderBytes)) }
+            // Up to the limit of field bytes, and the CR of the final empty line.
+            if bytes.count - lineEnd - 2 > limits.maxHeaderBytes + 1 { return .failure(.headersTooLarge(limit: limits.maxHeaderBytes)) }
         } else if bytes.count > limits.maxRequestLineBytes + 1 {
             return .failure(.requestLineTooLong(limit: limits.maxRequestLineBytes))
         }

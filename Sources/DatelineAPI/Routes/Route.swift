@@ -74,7 +74,8 @@ enum Route: Equatable {
     /// Matches a raw path (before percent-decoding). A ref segment is decoded; one that does not decode to
     /// UTF-8 cannot name an article and is left as it is, to be answered 404.
     init(path: String) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { $0 }
+        // At the byte `/`: followed by a combining mark it is not a Character of its own.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map { Substring($0) }
         switch parts.count {
         case 1:
             switch parts[0] {

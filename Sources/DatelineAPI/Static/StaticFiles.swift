@@ -74,9 +74,11 @@ struct StaticFiles {
             throw Problem(.badRequest, detail: "The path '\(requestPath)' is not valid percent-encoded UTF-8.")
         }
         var segments: [Substring] = []
-        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-            if segment.hasPrefix(".") || segment.contains("\0") || segment.contains("\\") { return nil }
-            segments.append(segment)
+        // Bytes, not Characters: a combining mark after `/`, `.`, NUL or `\` would hide it inside another
+        // grapheme (and a hidden NUL would cut the path short where the system call reads it).
+        for segment in decoded.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if segment.first == UInt8(ascii: ".") || segment.contains(0) || segment.contains(UInt8(ascii: "\\")) { return nil }
+            segments.append(Substring(segment))
         }
         var path = root + (segments.isEmpty ? "" : "/" + segments.joined(separator: "/"))
         guard var info = Self.fileInfo(path) else { return nil }
@@ -86,7 +88,7 @@ struct StaticFiles {
             info = index
         }
         // Symlinks may point anywhere; what is served must really live under the root.
-        guard let real = Self.realPath(path), real.hasPrefix(root + "/") else { return nil }
+        guard let real = Self.realPath(path), real.utf8.starts(with: (root + "/").utf8) else { return nil }
         return File(path: real, version: info.version)
     }
 

@@ -11,12 +11,15 @@ struct QueryParameters {
 
     init(_ query: String?) {
         guard let query, !query.isEmpty else { return }
-        for piece in query.split(separator: "&", omittingEmptySubsequences: true) {
+        // Split at the bytes `&` and `=`, not the Characters: followed by a combining mark (raw UTF-8 in a
+        // query) either would be part of another grapheme and not be found.
+        for pieceBytes in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let piece = Substring(pieceBytes)
             let rawName: Substring
             let rawValue: Substring
-            if let equals = piece.firstIndex(of: "=") {
-                rawName = piece[..<equals]
-                rawValue = piece[piece.index(after: equals)...]
+            if let equals = pieceBytes.firstIndex(of: UInt8(ascii: "=")) {
+                rawName = Substring(pieceBytes[..<equals])
+                rawValue = Substring(pieceBytes[pieceBytes.index(after: equals)...])
             } else {
                 rawName = piece
                 rawValue = ""

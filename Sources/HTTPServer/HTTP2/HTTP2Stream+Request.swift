@@ -54,7 +54,7 @@ extension HTTP2Stream {
         let query: String?
         if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
             requestPath = String(path[..<question])
-            query = String(path[path.index(after: question)...])
+            query = String(path[path.utf8.index(after: question)...])
         } else {
             requestPath = path
             query = nil
