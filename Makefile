@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BUILD_LOG := .build/build.log
 
-.PHONY: run test build release deps bench bench-scale bench-callgrind clean help
+.PHONY: run test build release deps bench bench-stores bench-scale bench-callgrind clean help
 
 help:
 	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
 	@echo "make test   build and run every test (fails on any compiler warning)"
 	@echo "make bench  load-test the read endpoints with wrk; writes Benchmarks/RESULTS.md"
+	@echo "make bench-stores     the read scenarios against memory, SQLite and PostgreSQL over 100k articles"
 	@echo "make bench-scale      100k articles and 10,000 idle connections: start-up, RSS, list latency"
 	@echo "make bench-callgrind  instructions per request under valgrind (repeatable on a noisy machine)"
 
@@ -49,6 +50,13 @@ bench:
 	Benchmarks/run.sh
 	Benchmarks/mixed.sh
 	Benchmarks/h2.sh
+	Benchmarks/stores.sh
+
+# Also part of `make bench`: memory, SQLite and a throwaway PostgreSQL side by side over 100,000 articles.
+bench-stores:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product dateline
+	Benchmarks/stores.sh
 
 bench-scale:
 	@scripts/install-deps.sh bench
