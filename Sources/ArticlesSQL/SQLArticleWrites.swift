@@ -40,10 +40,12 @@ public enum SQLArticleWrites {
         if current == nil {
             try database.run(ArticleColumns.insert(saved, dialect: database.dialect))
         } else {
+            try SearchSQL.unindex(id: saved.id, in: database)
             try database.run(ArticleColumns.update(saved, dialect: database.dialect))
             try database.run(
                 SQLStatement("DELETE FROM article_tags WHERE article_id = \(database.dialect.placeholder(1))", [.text(saved.id)]))
         }
+        try SearchSQL.index(saved, in: database)
         try insertTags(of: saved, in: database)
         return ArticleChange(kind: current == nil ? .created : .updated, before: current, after: saved, storeVersion: newVersion)
     }
@@ -55,6 +57,7 @@ public enum SQLArticleWrites {
         if let expected, expected != current.version { throw ArticleStoreError.versionConflict(current: current.version) }
         let placeholder = database.dialect.placeholder(1)
         try database.run(SQLStatement("DELETE FROM article_tags WHERE article_id = \(placeholder)", [.text(id)]))
+        try SearchSQL.unindex(id: id, in: database)
         try database.run(SQLStatement("DELETE FROM articles WHERE id = \(placeholder)", [.text(id)]))
         try database.run(SQLStatement("INSERT INTO retired_ids (id) VALUES (\(placeholder))", [.text(id)]))
         return ArticleChange(kind: .deleted, before: current, after: nil, storeVersion: newVersion)
@@ -100,6 +103,7 @@ public enum SQLArticleWrites {
             if article.status == .published && article.publishedAt == nil { article.publishedAt = now }
             article.version = newVersion
             try database.run(ArticleColumns.insert(article, dialect: database.dialect))
+            try SearchSQL.index(article, in: database)
             try insertTags(of: article, in: database)
         }
         return newVersion

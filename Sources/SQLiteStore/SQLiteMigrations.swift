@@ -9,11 +9,16 @@ enum SQLiteMigrations {
         var version: Int
         var summary: String
         var statements: [String]
+        /// Runs after the statements, in the same transaction (work the SQL cannot do, such as folding text).
+        var backfill: (@Sendable (SQLiteConnection) throws -> Void)? = nil
     }
 
     /// Every migration, oldest first. Append only: a released migration is never edited.
     static let all: [Migration] = [
         Migration(version: 1, summary: "articles, tags, retired ids, store version, FTS5 search", statements: ArticleSchema.createTables(for: .sqlite)),
+        Migration(
+            version: 2, summary: "FTS5 search by field (title, summary and tags, body), ranked by SQLite",
+            statements: SearchSQL.fieldsMigration(for: .sqlite), backfill: { try SearchSQL.backfill(in: $0) }),
     ]
 
     /// Applies the missing migrations; returns the versions it applied.
@@ -26,6 +31,7 @@ enum SQLiteMigrations {
                 let present = try connection.rows(SQLStatement("SELECT 1 FROM schema_migrations WHERE version = ?", [.integer(Int64(migration.version))]))
                 if !present.isEmpty { return true }
                 for statement in migration.statements { try connection.execute(statement) }
+                try migration.backfill?(connection)
                 try connection.run(SQLStatement(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                     [.integer(Int64(migration.version)), .integer(Int64(Date().timeIntervalSince1970))]))
