@@ -75,11 +75,17 @@ public enum ArticleColumns {
         )
     }
 
-    /// Inserts `article` (every column) into `articles`.
-    static func insert(_ article: Article, dialect: SQLDialect) -> SQLStatement {
+    /// Inserts `articles` (every column; at least one) into `articles` in one statement.
+    static func insert(_ articles: some Collection<Article>, dialect: SQLDialect) -> SQLStatement {
         var builder = SQLBuilder(dialect)
-        let (columns, placeholders) = assignments(of: article, into: &builder)
-        builder.append("INSERT INTO articles (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))")
+        var columns: [String] = []
+        var rows: [String] = []
+        for article in articles {
+            let (names, placeholders) = assignments(of: article, into: &builder)
+            columns = names
+            rows.append("(\(placeholders.joined(separator: ", ")))")
+        }
+        builder.append("INSERT INTO articles (\(columns.joined(separator: ", "))) VALUES \(rows.joined(separator: ", "))")
         return builder.statement
     }
 
@@ -106,8 +112,9 @@ public enum ArticleColumns {
         }
         if builder.dialect == .postgres {
             let fields = SearchText.fields(of: article)
-            columns += SearchSQL.columnNames
-            sql += [fields.title, fields.summary, fields.body].map { "to_tsvector('simple', \(builder.bind(.text($0))))" }
+            let vectors = [fields.title, fields.summary, fields.body].map { "to_tsvector('simple', \(builder.bind(.text($0))))" }
+            columns += SearchSQL.columnNames + [SearchSQL.wordsColumn]
+            sql += vectors + ["strip(\(vectors.joined(separator: " || ")))"]
         }
         return (columns, sql)
     }

@@ -7,15 +7,19 @@ import Articles
 /// - SQLite: an FTS5 table `article_fields` (columns title, summary, body; rowid = the article's `seq`),
 ///   written by the store's writes. A phrase matches inside one column only, so the MATCH is exact; a column
 ///   filter (`title : "word"`) tells which field holds a term.
-/// - PostgreSQL: three tsvector columns of `articles` (`search_title`, `search_summary`, `search_body`) and a GIN
-///   index on their concatenation, which finds the articles holding every word; each phrase is then checked
-///   field by field (`<->`), and `@@` on a field's vector tells which field holds a term.
+/// - PostgreSQL: three tsvector columns of `articles` (`search_title`, `search_summary`, `search_body`), and
+///   `search_words`, every word of the three without positions (`strip`: small, so cheap to test row by row
+///   when most rows match) with a GIN index, which finds the articles holding every word; each phrase is then
+///   checked field by field (`<->`), and `@@` on a field's vector tells which field holds a term.
 public enum SearchSQL {
     /// SQLite's FTS5 table.
     public static let fieldsTable = "article_fields"
 
     /// PostgreSQL's tsvector columns, in field order.
     public static let columnNames = ["search_title", "search_summary", "search_body"]
+
+    /// PostgreSQL's column of every word, without positions.
+    static let wordsColumn = "search_words"
 
     /// The migration from the single `search_text` index of the first schema to one indexed text per field.
     /// Its statements run first, then `backfill` (the folding is Swift's), in the same transaction.
@@ -38,8 +42,8 @@ public enum SearchSQL {
             [
                 "ALTER TABLE articles DROP COLUMN search_vector",
                 "ALTER TABLE articles DROP COLUMN search_text",
-            ] + columnNames.map { "ALTER TABLE articles ADD COLUMN \($0) tsvector NOT NULL DEFAULT ''" } + [
-                "CREATE INDEX articles_search ON articles USING GIN ((search_title || search_summary || search_body))",
+            ] + (columnNames + [wordsColumn]).map { "ALTER TABLE articles ADD COLUMN \($0) tsvector NOT NULL DEFAULT ''" } + [
+                "CREATE INDEX articles_search ON articles USING GIN (\(wordsColumn))",
             ]
         }
     }
@@ -54,16 +58,19 @@ public enum SearchSQL {
                 let fields = SearchText.fields(of: article)
                 try database.run(SQLStatement(
                     """
-                    UPDATE articles SET search_title = to_tsvector('simple', $1), search_summary = to_tsvector('simple', $2),
-                        search_body = to_tsvector('simple', $3) WHERE id = $4
+                    UPDATE articles SET \(postgresAssignments(title: "$1", summary: "$2", body: "$3")) WHERE id = $4
                     """,
                     [.text(fields.title), .text(fields.summary), .text(fields.body), .text(article.id)]))
             }
         }
     }
 
-    /// The concatenated vectors PostgreSQL's GIN index is built on (the index's expression, so it is used).
-    static let allFields = "(a.search_title || a.search_summary || a.search_body)"
+    /// PostgreSQL's search columns and their values from the three texts' placeholders (each used twice).
+    static func postgresAssignments(title: String, summary: String, body: String) -> String {
+        let vectors = [title, summary, body].map { "to_tsvector('simple', \($0))" }
+        return zip(columnNames, vectors).map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
+            + ", \(wordsColumn) = strip(\(vectors.joined(separator: " || ")))"
+    }
 
     // MARK: Writes (SQLite: PostgreSQL's vectors are columns of the article's row)
 
@@ -94,7 +101,7 @@ public enum SearchSQL {
             return fieldsMatch(match, into: &builder)
         case .postgres:
             let words = builder.bind(.text(search.allWords.map { "'\(SearchText.token($0))'" }.joined(separator: " & ")))
-            var parts = ["\(allFields) @@ to_tsquery('simple', \(words))"]
+            var parts = ["a.\(wordsColumn) @@ to_tsquery('simple', \(words))"]
             for phrase in search.phrases {
                 let query = builder.bind(.text(tsPhrase(phrase)))
                 let inField = columnNames.map { "a.\($0) @@ to_tsquery('simple', \(query))" }

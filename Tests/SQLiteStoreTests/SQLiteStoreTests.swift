@@ -117,4 +117,42 @@ struct SQLiteStoreTests {
         edited.title = "Still writable"
         #expect(try store.save(edited, expected: 1).version == 2)
     }
+
+    @Test("a database of the first schema moves to the per-field index at start, its articles found and ranked")
+    func searchFieldsMigration() throws {
+        let path = temporaryDatabasePath("v1")
+        defer { removeDatabase(at: path) }
+        do {
+            // What a build of schema version 1 left: its tables, its FTS5 triggers, two articles, version 2.
+            #expect(FileManager.default.createFile(atPath: path, contents: nil))  // an empty file is an empty database
+            let raw = try RawDatabase(path: path)
+            _ = try raw.rows("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)")
+            for statement in ArticleSchema.createTables(for: .sqlite) { _ = try raw.rows(statement) }
+            _ = try raw.rows("INSERT INTO schema_migrations VALUES (1, 0)")
+            for (id, title, body) in [("m1", "Harbour news", "Cranes."), ("m2", "Other news", "The harbour reopens.")] {
+                _ = try raw.rows("""
+                    INSERT INTO articles (id, slug, title, summary, body, author, author_key, category, tags, language,
+                        language_key, breaking, status, published_at, publish_key, created_at, updated_at, related,
+                        version, search_text)
+                    VALUES ('\(id)', 'slug-\(id)', '\(title)', NULL, '\(body)', NULL, NULL, 'world', 'port', 'en', 'en', 0,
+                        'published', 1756713600, 1756713600, 1756713600, 1756713600, '', 1, 'unused')
+                    """)
+            }
+            _ = try raw.rows("INSERT INTO article_tags VALUES ('port', 'm1'), ('port', 'm2')")
+            _ = try raw.rows("UPDATE store_meta SET version = 2")
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(store.appliedMigrations == [2])
+        #expect(store.version == 2)
+        func found(_ q: String) throws -> [String] {
+            let query = try ArticleQuery.parse([(name: "q", value: q)])
+            return try store.articles(matching: query, now: .at("2026-01-01T00:00:00Z")).articles.map(\.id)
+        }
+        // Title (100) before body (1), although m2 has the later id.
+        #expect(try found("harbour") == ["m1", "m2"])
+        #expect(try found("port cranes") == ["m1"])
+        #expect(try found("\"harbour reopens\"") == ["m2"])
+        let raw = try RawDatabase(path: path)
+        #expect(try raw.rows("SELECT name FROM pragma_table_info('articles') WHERE name = 'search_text'").isEmpty)
+    }
 }
