@@ -17,8 +17,15 @@ enum SQLiteMigrations {
     static let all: [Migration] = [
         Migration(version: 1, summary: "articles, tags, retired ids, store version, FTS5 search", statements: ArticleSchema.createTables(for: .sqlite)),
         Migration(
-            version: 2, summary: "FTS5 search by field (title, summary and tags, body), ranked by SQLite",
-            statements: SearchSQL.fieldsMigration(for: .sqlite), backfill: { try SearchSQL.backfill(in: $0) }),
+            version: 2, summary: "FTS5 search by field (title, summary and tags, body), ranked by SQLite; covering indexes",
+            statements: SearchSQL.fieldsMigration(for: .sqlite) + [
+                // Readers' facets and flags without reading every article's row (a row holds its body): the
+                // category facet read the whole table (minutes from a cold cache at 100,000 articles).
+                "DROP INDEX articles_status_publish",
+                "CREATE INDEX articles_visible ON articles (status, publish_key, id, breaking)",
+                "CREATE INDEX articles_status_category ON articles (status, category, publish_key)",
+            ],
+            backfill: { try SearchSQL.backfill(in: $0) }),
     ]
 
     /// Applies the missing migrations; returns the versions it applied.
