@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BUILD_LOG := .build/build.log
 
-.PHONY: run test build release deps bench bench-stores bench-scale bench-callgrind clean help
+.PHONY: run test build release deps bench bench-stores bench-scale bench-callgrind soak clean help
 
 help:
 	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench-stores     the read scenarios against memory, SQLite and PostgreSQL over 100k articles"
 	@echo "make bench-scale      100k articles and 10,000 idle connections: start-up, RSS, list latency"
 	@echo "make bench-callgrind  instructions per request under valgrind (repeatable on a noisy machine)"
+	@echo "make soak   10 minutes (SOAK_SECONDS=N) of mixed reads and writes; fails on errors, RSS growth or leaked fds"
 
 deps:
 	@scripts/install-deps.sh build
@@ -67,6 +68,13 @@ bench-callgrind:
 	@scripts/install-deps.sh bench
 	$(SWIFT) build -c release --product dateline
 	Benchmarks/callgrind.sh
+
+# Not part of make test: 10 minutes by default. Fails on any error, on RSS growth after warm-up, or on a
+# descriptor the server did not give back; the figures go into Benchmarks/RESULTS.md.
+soak:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product dateline
+	Benchmarks/soak.sh
 
 clean:
 	rm -rf .build

@@ -4,7 +4,8 @@
     keepalive_client.py PORT COUNT IDS_FILE [SEED]
 
 IDS_FILE holds one article id per line; each request asks for a random one (fixed seed, so two runs send
-the same requests). Used to count instructions per request under callgrind, where a load generator
+the same requests). A line starting with "/" is a path instead, in which "{n}" becomes the request's number
+(so `/articles?limit=20&_={n}` asks for a list the response cache has never seen). Used to count instructions per request under callgrind, where a load generator
 running in parallel would only add noise.
 """
 import random
@@ -49,8 +50,10 @@ def main():
                 raise
             time.sleep(0.2)
     buffer = b""
-    for _ in range(count):
-        request = "GET /articles/%s HTTP/1.1\r\nHost: bench\r\n\r\n" % rnd.choice(ids)
+    for number in range(count):
+        choice = rnd.choice(ids)
+        path = choice.replace("{n}", str(number)) if choice.startswith("/") else "/articles/" + choice
+        request = "GET %s HTTP/1.1\r\nHost: bench\r\n\r\n" % path
         sock.sendall(request.encode())
         status, buffer = read_response(sock, buffer)
         if status != 200:

@@ -352,6 +352,7 @@ final class Connection {
     // MARK: Output
 
     private func flush() {
+        var progressed = false
         while outputStart < output.count {
             let result: IOResult<Int>
             do {
@@ -363,11 +364,16 @@ final class Connection {
             switch result {
             case .processed(let count):
                 outputStart += count
+                progressed = true
             case .wouldBlock:
                 stream?.unsent.store(output.count - outputStart, ordering: .relaxed)
                 if !waitingForWritable {
                     waitingForWritable = true
                     loop.watch(self, .write)
+                    setDeadline(.write, after: loop.configuration.idleTimeout)
+                } else if progressed && deadlineKind == .write {
+                    // The limit is on time without progress: a slow reader of a large answer is kept while
+                    // it reads, one that stopped reading is dropped.
                     setDeadline(.write, after: loop.configuration.idleTimeout)
                 }
                 return

@@ -8,8 +8,13 @@ import Logging
 import Synchronization
 
 /// One epoll loop on its own thread. It owns a listening socket (SO_REUSEPORT, so the kernel spreads new
-/// connections over the loops) and every connection it accepts: no locks, no thread hops per request.
-/// Other threads talk to it only through `send(_:)`, which queues a command and wakes it via an eventfd.
+/// connections over the loops) and every connection it accepts or adopts: no locks, no thread hops per
+/// request. Other threads talk to it only through `send(_:)`, which queues a command and wakes it via an
+/// eventfd.
+///
+/// The kernel's spread is a hash of the peers' addresses, so 64 connections often land 39 on one loop and
+/// 25 on the other, and that loop's clients wait longer (it shows in p99). A loop that accepts a connection
+/// while a sibling owns fewer hands it to that sibling: one thread hop per connection, none per request.
 final class EventLoop: @unchecked Sendable {
     // @unchecked: everything mutable below is touched only on the loop's own thread; `commands` is a Mutex.
     enum Command {
@@ -20,6 +25,8 @@ final class EventLoop: @unchecked Sendable {
         case streamAbort(UInt64)
         /// A deferred response, by completion token.
         case deferredComplete(UInt64, HTTPResponse)
+        /// A connection a sibling accepted, to be owned by this loop (see `offer`).
+        case adopt(fd: CInt, remoteAddress: String)
     }
 
     /// What a connection waits for: never both reading and writing (a connection that cannot write its
@@ -41,6 +48,12 @@ final class EventLoop: @unchecked Sendable {
     private let wakeup: CInt
     private var listener: CInt
     private var connections: [CInt: Connection] = [:]
+    /// Connections this loop owns or has been offered: siblings read it to pick the least-loaded loop.
+    private let load = Atomic<Int>(0)
+    /// Connections this loop owns now (or has been offered and will own).
+    var ownedConnections: Int { load.load(ordering: .relaxed) }
+    /// Every loop of the server, this one included. Set once before any loop runs; emptied by `shutDown`.
+    var group: [EventLoop] = []
     private let commands = Mutex<Commands>(Commands())
     /// Connections (or HTTP/2 streams) answering with a streamed body, by stream id.
     private var streams: [UInt64: any ResponseStreamTarget] = [:]
@@ -55,6 +68,9 @@ final class EventLoop: @unchecked Sendable {
         var queue: [Command] = []
         /// Set once the eventfd is closed: later commands are dropped.
         var released = false
+        /// Set once the loop has shut down: a connection offered after that is refused (and kept by the
+        /// loop that accepted it), since nothing would ever serve or close it.
+        var refusesConnections = false
     }
     private(set) var isDraining = false
     private var acceptPausedUntil: ContinuousClock.Instant?
@@ -91,6 +107,7 @@ final class EventLoop: @unchecked Sendable {
     /// Releases the descriptors of a loop whose `run()` never started (the server failed to start). The
     /// listener is the caller's to close.
     func discard() {
+        group = []
         Glibc.close(wakeup)
         Glibc.close(epoll)
     }
@@ -98,14 +115,18 @@ final class EventLoop: @unchecked Sendable {
     /// Queues a command for the loop thread and wakes it. Only the command that finds the queue empty
     /// writes the eventfd: a burst of stream writes costs one wakeup. The write happens under the lock, so
     /// it can never reach a descriptor `releaseWakeup` closed (and the kernel may have reused).
-    func send(_ command: Command) {
+    /// Returns false when the command was dropped (the loop has ended, or it refuses connections now).
+    @discardableResult
+    func send(_ command: Command) -> Bool {
         commands.withLock { commands in
-            guard !commands.released else { return }
+            guard !commands.released else { return false }
+            if case .adopt = command, commands.refusesConnections { return false }
             commands.queue.append(command)
             if commands.queue.count == 1 {
                 var one: UInt64 = 1
                 _ = write(wakeup, &one, 8)
             }
+            return true
         }
     }
 
@@ -173,15 +194,48 @@ final class EventLoop: @unchecked Sendable {
             }
             counters.accepted.add(1, ordering: .relaxed)
             try? Posix.setOption(accepted.fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
-            let connection = Connection(fd: accepted.fd, remoteAddress: accepted.address, loop: self)
-            do {
-                try add(accepted.fd, events: EPOLLIN.rawValue)
-                connections[accepted.fd] = connection
-            } catch {
-                counters.open.subtract(1, ordering: .relaxed)
-                Glibc.close(accepted.fd)
-            }
+            if let sibling = leastLoadedSibling(), sibling.offer(fd: accepted.fd, remoteAddress: accepted.address) { continue }
+            load.add(1, ordering: .relaxed)
+            own(fd: accepted.fd, remoteAddress: accepted.address)
         }
+    }
+
+    /// The sibling owning the fewest connections, if it owns fewer than this loop (ties stay here).
+    private func leastLoadedSibling() -> EventLoop? {
+        var best: EventLoop?
+        var fewest = load.load(ordering: .relaxed)
+        for loop in group where loop !== self {
+            let count = loop.load.load(ordering: .relaxed)
+            if count < fewest { (best, fewest) = (loop, count) }
+        }
+        return best
+    }
+
+    /// Hands a connection accepted on another loop to this one. Counted at once, so the next accept on any
+    /// loop already sees it; false if this loop has ended (the caller then keeps the connection).
+    private func offer(fd: CInt, remoteAddress: String) -> Bool {
+        load.add(1, ordering: .relaxed)
+        if send(.adopt(fd: fd, remoteAddress: remoteAddress)) { return true }
+        load.subtract(1, ordering: .relaxed)
+        return false
+    }
+
+    /// Starts serving a connection already counted in `load` and `counters.open`.
+    private func own(fd: CInt, remoteAddress: String) {
+        let connection = Connection(fd: fd, remoteAddress: remoteAddress, loop: self)
+        do {
+            try add(fd, events: EPOLLIN.rawValue)
+            connections[fd] = connection
+        } catch {
+            forget(fd: fd)
+        }
+    }
+
+    /// Closes a connection that was counted but never served.
+    private func forget(fd: CInt) {
+        load.subtract(1, ordering: .relaxed)
+        counters.open.subtract(1, ordering: .relaxed)
+        Glibc.close(fd)
     }
 
     // MARK: Connections' needs
@@ -237,6 +291,7 @@ final class EventLoop: @unchecked Sendable {
         connections[connection.fd] = nil
         _ = epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nil)
         Glibc.close(connection.fd)
+        load.subtract(1, ordering: .relaxed)
         counters.open.subtract(1, ordering: .relaxed)
         if connection.speaksHTTP2 { counters.openHTTP2.subtract(1, ordering: .relaxed) }
     }
@@ -278,6 +333,9 @@ final class EventLoop: @unchecked Sendable {
                 streams[id]?.streamAbort()
             case .deferredComplete(let token, let response):
                 deferredTargets.removeValue(forKey: token)?.deliverDeferred(response, token: token)
+            case .adopt(let fd, let remoteAddress):
+                // A draining loop takes no new work; the client sees a close, as past the listener's close.
+                if isDraining { forget(fd: fd) } else { own(fd: fd, remoteAddress: remoteAddress) }
             }
         }
         for target in streamsToFlush { target.flushStream() }
@@ -294,6 +352,15 @@ final class EventLoop: @unchecked Sendable {
 
     private func shutDown() {
         stopListening()
+        // Connections offered but not yet adopted would never be served: close them, and refuse more.
+        let offered = commands.withLock { commands in
+            commands.refusesConnections = true
+            return commands.queue.compactMap { command -> CInt? in
+                if case .adopt(let fd, _) = command { return fd } else { return nil }
+            }
+        }
+        offered.forEach(forget(fd:))
+        group = []
         for connection in Array(connections.values) { connection.close() }
         // The eventfd stays open: another thread may still `send` to it. `releaseWakeup` closes it once
         // this loop's thread has ended.

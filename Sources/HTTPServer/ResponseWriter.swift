@@ -64,12 +64,31 @@ struct ResponseWriter {
 
     /// The server writes these itself; a responder's copy would contradict them. A name or value with CR, LF
     /// or NUL would split the response, so such a header is dropped rather than sent.
+    /// Runs for every header of every response, cached ones included: plain loops over contiguous UTF-8.
     static func isAllowed(name: String, value: String) -> Bool {
-        for reserved in ["Content-Length", "Date", "Connection", "Transfer-Encoding"] where HTTPHeaders.namesMatch(name, reserved) {
-            return false
+        var name = name
+        var value = value
+        let nameAllowed = name.withUTF8 { name in
+            guard !name.isEmpty else { return false }
+            for byte in name where !byte.isTokenCharacter { return false }
+            return !reservedNames.contains { reserved in
+                reserved.count == name.count && zip(reserved, name).allSatisfy { $0 == $1 | asciiLowercaseBit($1) }
+            }
         }
-        if name.utf8.isEmpty || !name.utf8.allSatisfy(\.isTokenCharacter) { return false }
-        return !value.utf8.contains { $0 == .cr || $0 == .lf || $0 == 0 }
+        guard nameAllowed else { return false }
+        return value.withUTF8 { value in
+            for byte in value where byte == .cr || byte == .lf || byte == 0 { return false }
+            return true
+        }
+    }
+
+    /// Written by the server itself (lowercase).
+    private static let reservedNames: [[UInt8]] = ["content-length", "date", "connection", "transfer-encoding"].map { Array($0.utf8) }
+
+    /// 0x20 for an uppercase ASCII letter (OR-ing it in lowercases it), 0 otherwise.
+    @inline(__always)
+    private static func asciiLowercaseBit(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0
     }
 
     private static func statusLine(_ status: HTTPStatus) -> [UInt8] {

@@ -40,7 +40,11 @@ public final class Server: Sendable {
     /// The bound port (after `start`).
     public var port: Int { state.withLock { $0.port } }
 
-    public var statistics: ServerStatistics { counters.snapshot }
+    public var statistics: ServerStatistics {
+        var statistics = counters.snapshot
+        statistics.openConnectionsByLoop = state.withLock { $0.loops }.map(\.ownedConnections)
+        return statistics
+    }
 
     /// True from the moment `stop` is called: responses from then on say `Connection: close` (HTTP/2
     /// connections get GOAWAY).
@@ -57,6 +61,7 @@ public final class Server: Sendable {
             for fd in listeners.descriptors {
                 loops.append(try EventLoop(listener: fd, configuration: configuration, responder: responder, logger: logger, counters: counters))
             }
+            for loop in loops { loop.group = loops }
             try state.withLock { state in
                 guard state.phase == .idle else { throw SystemError(errno: EALREADY, call: "Server.start") }
                 state.phase = .running

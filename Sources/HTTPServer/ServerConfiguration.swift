@@ -22,7 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var headerReadTimeout: Duration = .seconds(10)
     /// Time a request body may go without progress: 408 after.
     public var bodyReadTimeout: Duration = .seconds(30)
-    /// An idle keep-alive connection is closed after this long; so is one whose peer stops reading.
+    /// An idle keep-alive connection is closed after this long; so is one whose peer reads nothing of its
+    /// answers for this long (a slow reader that keeps reading is kept, however long the answer takes).
     public var idleTimeout: Duration = .seconds(75)
     /// Open connections at most; past it a new connection is accepted and closed at once (and counted).
     public var maxConnections = 10_000

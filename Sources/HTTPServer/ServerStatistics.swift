@@ -13,6 +13,8 @@ public struct ServerStatistics: Sendable, Equatable {
     public var malformedRequests: Int
     /// Connections that hit the header or body timeout.
     public var timedOut: Int
+    /// Open connections owned by each event loop (the loops keep these even; see `EventLoop`).
+    public var openConnectionsByLoop: [Int] = []
 }
 
 /// The live counters, shared by every loop.

@@ -19,6 +19,11 @@ struct ArticleQueryParseTests {
         }
     }
 
+    @Test("Each field's ordinal is its position in allCases")
+    func fieldOrdinals() {
+        for (position, field) in ArticleField.allCases.enumerated() { #expect(field.ordinal == position, "\(field)") }
+    }
+
     @Test("defaults")
     func defaults() throws {
         let query = try parse([])

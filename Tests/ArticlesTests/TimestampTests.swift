@@ -14,6 +14,10 @@ struct TimestampTests {
         var buffer = Array("x".utf8)
         Timestamp(secondsSince1970: 1_757_143_800).appendRFC3339(to: &buffer)
         #expect(String(decoding: buffer, as: UTF8.self) == "x2025-09-06T07:30:00Z")
+        // Years past four digits, and before year 1 (the proleptic calendar's year 0 is 1 BC).
+        #expect(Timestamp(secondsSince1970: 253_402_300_800).rfc3339 == "10000-01-01T00:00:00Z")
+        #expect(Timestamp(secondsSince1970: -62_167_219_201).rfc3339 == "-0001-12-31T23:59:59Z")
+        #expect(Timestamp(secondsSince1970: 253_402_300_799).rfc3339 == "9999-12-31T23:59:59Z")
     }
 
     @Test("parses and formats back, across many days, agreeing with Foundation")

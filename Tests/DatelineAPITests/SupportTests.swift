@@ -1,4 +1,5 @@
 @testable import DatelineAPI
+import Foundation
 import HTTPServer
 import Testing
 
@@ -47,6 +48,20 @@ struct SupportTests {
         #expect(HTTPDate.parse("garbage") == nil)
     }
 
+    @Test("xxHash64 agrees with the reference implementation at every length class")
+    func xxHash64Vectors() {
+        // Digests from the reference implementation (Python's xxhash package), seed 0.
+        #expect(XXHash64.hash([]) == 0xef46_db37_51d8_e999)
+        #expect(XXHash64.hash(Array("a".utf8)) == 0xd24e_c4f1_a98c_6e5b)
+        #expect(XXHash64.hash(Array("abc".utf8)) == 0x44bc_2cf5_ad77_0999)
+        #expect(XXHash64.hash(Array("hello".utf8)) == 0x26c7_827d_889f_6da3)
+        #expect(XXHash64.hash(Array("0123456789abcdef0123456789abcdef012".utf8)) == 0xf674_e02f_06c1_4d72)
+        let long = (0..<3).flatMap { _ in (0...255).map { UInt8($0) } } + Array("tail!".utf8)
+        #expect(XXHash64.hash(long) == 0x26bb_ff34_e506_daff)
+        #expect(EntityTag.of(Array("hello".utf8)) == "\"26c7827d889f6da3\"")
+        #expect(EntityTag.of([]) == "\"ef46db3751d8e999\"")
+    }
+
     @Test("If-None-Match: lists, weak tags and *")
     func entityTags() {
         let tag = EntityTag.of(Array("hello".utf8))
@@ -69,6 +84,24 @@ struct SupportTests {
         json.endObject()
         #expect(String(decoding: json.bytes, as: UTF8.self)
             == #"{"text":"quote \" backslash \\ newline \n tab \t bell \u0007 é “curly”","n":-1203,"list":[0,true,null]}"#)
+    }
+
+    @Test("JSON escaping finds a special character at every position of the eight-byte scan")
+    func jsonEscapingEveryPosition() throws {
+        let specials: [Character] = ["\"", "\\", "\n", "\u{00}", "\u{1F}", " ", "\u{7F}", "é", "!", "#", "]", "\u{21}"]
+        for length in 1...20 {
+            for position in 0..<length {
+                for special in specials {
+                    var text = String(repeating: "a", count: length)
+                    let index = text.index(text.startIndex, offsetBy: position)
+                    text.replaceSubrange(index...index, with: String(special))
+                    var json = JSONWriter()
+                    json.beginArray(); json.string(text); json.endArray()
+                    let decoded = try JSONDecoder().decode([String].self, from: Data(json.bytes))
+                    #expect(decoded == [text], "length \(length), position \(position), \(special.unicodeScalars.first!.value)")
+                }
+            }
+        }
     }
 
     @Test("Routes are matched from the path; refs are percent-decoded")

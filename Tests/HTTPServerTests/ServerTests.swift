@@ -143,6 +143,22 @@ struct ServerTests {
         }
     }
 
+    @Test("A responder's Content-Length, Date, Connection or Transfer-Encoding (any case) and bad names are not written")
+    func reservedHeaders() async throws {
+        try await withTestServer(responder: EchoResponder()) { _, port in
+            let response = try get("/reserved", port: port)
+            #expect(response.headerValues("Content-Length") == ["4"])
+            #expect(response.bodyText == "four")
+            #expect(response.headerValues("Date").count == 1)
+            #expect(response.header("Date") != "yesterday")
+            #expect(response.header("Connection") != "upgrade")
+            #expect(response.header("Transfer-Encoding") == nil)
+            #expect(response.header("Bad Name") == nil)
+            #expect(response.header("X-Nul") == nil)
+            #expect(response.header("X-Dated") == "kept")
+        }
+    }
+
     @Test("Listens on IPv6 loopback too")
     func ipv6() async throws {
         var configuration = ServerConfiguration()

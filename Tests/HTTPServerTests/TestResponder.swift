@@ -42,6 +42,13 @@ struct EchoResponder: HTTPResponder {
             return HTTPResponse(status: .notModified, headers: HTTPHeaders([("ETag", "\"v1\"")]))
         case "/split":
             return HTTPResponse(headers: HTTPHeaders([("X-Evil", "a\r\nSet-Cookie: b"), ("X-Fine", "ok")]))
+        case "/reserved":
+            // Headers the server writes itself, in any case, and names or values that are not allowed.
+            return HTTPResponse(headers: HTTPHeaders([
+                ("content-LENGTH", "999"), ("DATE", "yesterday"), ("connection", "upgrade"),
+                ("Transfer-Encoding", "chunked"), ("Bad Name", "v"), ("X-Nul", "a\u{0}b"), ("", "empty"),
+                ("X-Dated", "kept"),
+            ]), body: Array("four".utf8))
         default:
             let body = String(decoding: request.body, as: UTF8.self)
             return text("\(request.method) \(request.path) \(request.query ?? "-") \(body)")

@@ -44,32 +44,30 @@ extension Timestamp {
         let (year, month, day) = Self.civil(fromDays: days)
         if year < 0 { buffer.append(0x2D) }
         let absoluteYear = Int(year.magnitude)
-        if absoluteYear > 9999 {
-            buffer.append(contentsOf: String(absoluteYear).utf8)
-        } else {
-            Self.appendDigits(absoluteYear, width: 4, to: &buffer)
-        }
-        buffer.append(0x2D)
-        Self.appendDigits(month, width: 2, to: &buffer)
-        buffer.append(0x2D)
-        Self.appendDigits(day, width: 2, to: &buffer)
-        buffer.append(0x54)
-        Self.appendDigits(secondOfDay / 3600, width: 2, to: &buffer)
-        buffer.append(0x3A)
-        Self.appendDigits(secondOfDay / 60 % 60, width: 2, to: &buffer)
-        buffer.append(0x3A)
-        Self.appendDigits(secondOfDay % 60, width: 2, to: &buffer)
-        buffer.append(0x5A)
-    }
-
-    private static func appendDigits(_ value: Int, width: Int, to buffer: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var remaining = value
-        while divisor > 0 {
-            buffer.append(UInt8(0x30 + remaining / divisor))
-            remaining %= divisor
-            divisor /= 10
+        if absoluteYear > 9999 { buffer.append(contentsOf: String(absoluteYear).utf8) }
+        // "YYYY-MM-DDTHH:MM:SSZ" is filled in on the stack and appended at once: twenty single-byte
+        // appends, each checking capacity and uniqueness, cost more than the arithmetic.
+        var text: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { text in
+            func put(_ value: Int, at end: Int) {
+                text[end] = UInt8(0x30 + value % 10)
+                text[end - 1] = UInt8(0x30 + value / 10 % 10)
+            }
+            put(absoluteYear, at: 3)
+            put(absoluteYear / 100, at: 1)
+            text[4] = 0x2D
+            put(month, at: 6)
+            text[7] = 0x2D
+            put(day, at: 9)
+            text[10] = 0x54
+            put(secondOfDay / 3600, at: 12)
+            text[13] = 0x3A
+            put(secondOfDay / 60 % 60, at: 15)
+            text[16] = 0x3A
+            put(secondOfDay % 60, at: 18)
+            text[19] = 0x5A
+            let from = absoluteYear > 9999 ? 4 : 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[from..<20]).assumingMemoryBound(to: UInt8.self))
         }
     }
 

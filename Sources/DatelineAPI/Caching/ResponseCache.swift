@@ -21,7 +21,14 @@ final class ResponseCache: Sendable {
         var keysByRef: [String: Set<String>] = [:]
         /// The store version of the last change to each ref: an answer built from before it is not kept.
         var changedAt: [String: UInt64] = [:]
+        /// The latest change forgotten when `changedAt` was emptied: an answer built from before it is not
+        /// kept either, as it may show one of those changes' articles as they were.
+        var forgottenThrough: UInt64 = 0
     }
+
+    /// Changed refs remembered at most. Every write names refs (new ids, old slugs, deleted ids), so without
+    /// a bound the index would grow for as long as the process writes; past it, all are forgotten at once.
+    static let rememberedChanges = 16_384
 
     /// Cached variants (query strings) of one article at most; past it, more are answered but not kept,
     /// so a client adding cache busters cannot grow the index.
@@ -65,6 +72,7 @@ final class ResponseCache: Sendable {
         // Under the index lock, so a change cannot drop the keys between this check and the insert.
         articleKeys.withLock { index in
             if let changed = index.changedAt[ref], changed > builtFrom { return }
+            if index.forgottenThrough > builtFrom { return }
             var keys = index.keysByRef[ref, default: []]
             guard keys.count < Self.variantsPerArticle || keys.contains(key) else { return }
             keys.insert(key)
@@ -80,6 +88,10 @@ final class ResponseCache: Sendable {
                 index.changedAt[ref] = max(index.changedAt[ref] ?? 0, storeVersion)
                 guard let keys = index.keysByRef.removeValue(forKey: ref) else { continue }
                 for key in keys { remove(key) }
+            }
+            if index.changedAt.count > Self.rememberedChanges {
+                index.forgottenThrough = max(index.forgottenThrough, index.changedAt.values.max() ?? 0)
+                index.changedAt.removeAll()
             }
         }
     }
@@ -121,6 +133,9 @@ final class ResponseCache: Sendable {
             shard.bytes += form.body.count
         }
     }
+
+    /// How many changed refs are remembered (for tests).
+    var rememberedChangeCount: Int { articleKeys.withLock { $0.changedAt.count } }
 
     /// How many responses are held (for tests and metrics).
     var count: Int { shards.reduce(0) { total, shard in total + shard.state.withLock { $0.entries.count } } }

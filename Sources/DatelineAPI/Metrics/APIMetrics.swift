@@ -68,6 +68,9 @@ public final class APIMetrics: Sendable {
             let openHTTP2 = statistics?.openHTTP2Connections ?? 0
             setGauge("http_open_connections", "Open client connections, by protocol.", open - openHTTP2, labels: [("protocol", "http1")])
             setGauge("http_open_connections", "Open client connections, by protocol.", openHTTP2, labels: [("protocol", "http2")])
+            for (loop, count) in (statistics?.openConnectionsByLoop ?? []).enumerated() {
+                setGauge("http_event_loop_connections", "Open connections owned by each event loop.", count, labels: [("loop", String(loop))])
+            }
             for (reason, value) in [
                 ("limit", statistics?.rejectedConnections ?? 0),
                 ("timeout", statistics?.timedOut ?? 0),

@@ -4049,7 +4049,7 @@ enum OpenAPIDocument {
         "required": true
       },
       "ETag": {
-        "description": "A strong entity tag of the representation's bytes (FNV-1a, 64 bits); the gzip form has its own.",
+        "description": "A strong entity tag of the representation's bytes (xxHash64); the gzip form has its own.",
         "schema": {
           "type": "string",
           "pattern": "^\"[^\"]*\"$"

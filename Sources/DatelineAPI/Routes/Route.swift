@@ -89,7 +89,8 @@ enum Route: Equatable {
     }
 
     private static func decode(_ segment: Substring) -> String {
-        guard segment.contains("%") else { return String(segment) }
+        // `utf8.contains`: `Substring.contains(String)` is Foundation's, which bridges to NSString per call.
+        guard segment.utf8.contains(UInt8(ascii: "%")) else { return String(segment) }
         // In a path `+` is a plus: percent-decode only, unlike a form-encoded query.
         return QueryParameters.percentDecode(segment, plusIsSpace: false) ?? String(segment)
     }

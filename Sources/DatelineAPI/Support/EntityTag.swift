@@ -1,13 +1,9 @@
 /// Strong entity tags and `If-None-Match` evaluation (RFC 9110 §8.8.3, §13.1.2).
 enum EntityTag {
-    /// A strong tag from the representation's bytes: FNV-1a 64, so equal bytes always get the same tag.
+    /// A strong tag from the representation's bytes: their xxHash64, so equal bytes always get the same tag
+    /// (on every instance and after a restart).
     static func of(_ body: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(XXHash64.hash(body), radix: 16)
         return "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\""
     }
 

@@ -156,6 +156,7 @@ final class HTTP2Connection {
 
     /// Writes pending output, then as many frames as nghttp2 has, until the socket would block.
     private func flush() {
+        var progressed = false
         while !isClosed {
             if outputStart < output.count {
                 let result: IOResult<Int>
@@ -170,12 +171,16 @@ final class HTTP2Connection {
                 switch result {
                 case .processed(let count):
                     outputStart += count
+                    progressed = true
                     continue
                 case .wouldBlock:
                     if !waitingForWritable {
                         waitingForWritable = true
                         // Not read while it cannot write: a client that does not read cannot make us queue.
                         loop.watch(connection, .write)
+                        setDeadline(.write, after: loop.configuration.idleTimeout)
+                    } else if progressed && deadlineKind == .write {
+                        // Time without progress counts, not the whole answer's: a slow reader is kept.
                         setDeadline(.write, after: loop.configuration.idleTimeout)
                     }
                     return
