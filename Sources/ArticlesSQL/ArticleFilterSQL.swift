@@ -31,10 +31,7 @@ enum ArticleFilterSQL {
         // NULL (never published) fails both comparisons, as in the memory store.
         if let from = query.from { parts.append("a.published_at >= \(builder.bind(.integer(from.secondsSince1970)))") }
         if let to = query.to { parts.append("a.published_at <= \(builder.bind(.integer(to.secondsSince1970)))") }
-        if let search = query.search {
-            let match = builder.bind(.text(SearchText.match(search, dialect: builder.dialect)))
-            parts.append(builder.dialect.searchCondition(parameter: match))
-        }
+        if let search = query.search { parts.append(SearchSQL.condition(search, into: &builder)) }
         return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
     }
 

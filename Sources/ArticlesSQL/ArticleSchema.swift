@@ -3,15 +3,16 @@
 ///
 /// - `articles`: one row per article, the contract's fields plus keys derived in Swift so every store filters
 ///   and sorts on the same values: `author_key`/`language_key` (lowercased), `publish_key` (`published_at`,
-///   else `created_at`), and `search_text` (`SearchText.indexed`). Times are whole seconds since 1970; `tags`
+///   else `created_at`), and (in this first version) `search_text`, every field's folded words. Times are whole seconds since 1970; `tags`
 ///   and `related` are joined with `,` (their values are slug- and id-shaped, so they cannot hold one).
 /// - `article_tags`: (tag, article_id) pairs for the tag filters, the rail and the tag facet.
 /// - `retired_ids`: ids of deleted articles, never given out again.
 /// - `store_meta`: one row holding the store's version, raised by one per write.
-/// - Search: SQLite indexes `search_text` with an external-content FTS5 table kept by triggers; PostgreSQL
-///   with a generated tsvector column and a GIN index.
+/// - Search, in this first version: SQLite indexes `search_text` with an external-content FTS5 table kept by
+///   triggers; PostgreSQL with a generated tsvector column and a GIN index. The second replaces both with one
+///   indexed text per ranked field (`SearchSQL.fieldsMigration`).
 public enum ArticleSchema {
-    /// The FTS5 table (SQLite only).
+    /// The first version's FTS5 table (SQLite only), dropped by the second.
     public static let searchTable = "article_search"
 
     /// The statements that create the schema's first version, in order, for `dialect`.

@@ -38,13 +38,15 @@ public enum SQLArticleWrites {
         if saved.status == .published && saved.publishedAt == nil { saved.publishedAt = now }
         saved.version = newVersion
         if current == nil {
-            try database.run(ArticleColumns.insert(saved, dialect: database.dialect))
+            try database.run(ArticleColumns.insert(CollectionOfOne(saved), dialect: database.dialect))
         } else {
+            try SearchSQL.unindex(id: saved.id, in: database)
             try database.run(ArticleColumns.update(saved, dialect: database.dialect))
             try database.run(
                 SQLStatement("DELETE FROM article_tags WHERE article_id = \(database.dialect.placeholder(1))", [.text(saved.id)]))
         }
-        try insertTags(of: saved, in: database)
+        try SearchSQL.index(saved, in: database)
+        try insertTags(of: [saved], in: database)
         return ArticleChange(kind: current == nil ? .created : .updated, before: current, after: saved, storeVersion: newVersion)
     }
 
@@ -55,6 +57,7 @@ public enum SQLArticleWrites {
         if let expected, expected != current.version { throw ArticleStoreError.versionConflict(current: current.version) }
         let placeholder = database.dialect.placeholder(1)
         try database.run(SQLStatement("DELETE FROM article_tags WHERE article_id = \(placeholder)", [.text(id)]))
+        try SearchSQL.unindex(id: id, in: database)
         try database.run(SQLStatement("DELETE FROM articles WHERE id = \(placeholder)", [.text(id)]))
         try database.run(SQLStatement("INSERT INTO retired_ids (id) VALUES (\(placeholder))", [.text(id)]))
         return ArticleChange(kind: .deleted, before: current, after: nil, storeVersion: newVersion)
@@ -95,12 +98,20 @@ public enum SQLArticleWrites {
             }
         }
         guard problems.isEmpty else { throw ArticleStoreError.invalid(ValidationError(problems: problems)) }
-        for original in articles {
+        // In batches: one statement per batch of rows (and of tags), not per article, saves a round trip per
+        // row to PostgreSQL and a statement per row to SQLite.
+        var batch: [Article] = []
+        batch.reserveCapacity(insertBatch)
+        for (position, original) in articles.enumerated() {
             var article = original
             if article.status == .published && article.publishedAt == nil { article.publishedAt = now }
             article.version = newVersion
-            try database.run(ArticleColumns.insert(article, dialect: database.dialect))
-            try insertTags(of: article, in: database)
+            batch.append(article)
+            guard batch.count == insertBatch || position == articles.count - 1 else { continue }
+            try database.run(ArticleColumns.insert(batch, dialect: database.dialect))
+            for article in batch { try SearchSQL.index(article, in: database) }
+            try insertTags(of: batch, in: database)
+            batch.removeAll(keepingCapacity: true)
         }
         return newVersion
     }
@@ -137,14 +148,31 @@ public enum SQLArticleWrites {
         return found
     }
 
-    static func insertTags(of article: Article, in database: some SQLExecutor) throws {
-        guard !article.tags.isEmpty else { return }
-        var builder = SQLBuilder(database.dialect)
-        var rows: [String] = []
-        for tag in article.tags {
-            rows.append("(\(builder.bind(.text(tag))), \(builder.bind(.text(article.id))))")
+    /// Articles per INSERT in a bulk load (well under both databases' limits on parameters per statement).
+    static let insertBatch = 100
+
+    static func insertTags(of articles: [Article], in database: some SQLExecutor) throws {
+        let pairs = articles.flatMap { article in article.tags.map { (tag: $0, id: article.id) } }
+        guard !pairs.isEmpty else { return }
+        switch database.dialect {
+        case .sqlite:
+            var builder = SQLBuilder(database.dialect)
+            let rows = pairs.map { "(\(builder.bind(.text($0.tag))), \(builder.bind(.text($0.id))))" }
+            builder.append("INSERT INTO article_tags (tag, article_id) VALUES \(rows.joined(separator: ", "))")
+            try database.run(builder.statement)
+        case .postgres:
+            // Two arrays, so the text is the same however many rows (PostgreSQL prepares each text once).
+            try database.run(SQLStatement(
+                "INSERT INTO article_tags (tag, article_id) SELECT * FROM unnest($1::text[], $2::text[])",
+                [.text(arrayLiteral(pairs.map(\.tag))), .text(arrayLiteral(pairs.map(\.id)))]))
         }
-        builder.append("INSERT INTO article_tags (tag, article_id) VALUES \(rows.joined(separator: ", "))")
-        try database.run(builder.statement)
+    }
+
+    /// A PostgreSQL array literal of `values`, each quoted.
+    static func arrayLiteral(_ values: [String]) -> String {
+        let quoted = values.map { value in
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return "{" + quoted.joined(separator: ",") + "}"
     }
 }

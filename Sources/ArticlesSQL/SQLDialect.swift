@@ -12,15 +12,4 @@ public enum SQLDialect: Sendable {
         case .postgres: "$\(number)"
         }
     }
-
-    /// A condition on the `articles` row aliased `a` that holds when its search text has every word of
-    /// `match` (built by `SearchText.match`); `parameter` is the placeholder `match` is bound to.
-    func searchCondition(parameter: String) -> String {
-        switch self {
-        case .sqlite:
-            "a.seq IN (SELECT rowid FROM \(ArticleSchema.searchTable) WHERE \(ArticleSchema.searchTable) MATCH \(parameter))"
-        case .postgres:
-            "a.search_vector @@ to_tsquery('simple', \(parameter))"
-        }
-    }
 }

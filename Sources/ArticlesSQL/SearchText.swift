@@ -1,30 +1,58 @@
 public import Articles
 
-/// The text a database's full-text index is built on, and the match expression for `q`.
+/// The texts a database's full-text index is built on, one per ranked field, and the match expressions for `q`.
 ///
 /// Folding happens here, in Swift (`TextFolding`), so every store agrees on ß→ss, ø→o and the rest; the
 /// database only splits the folded text at spaces. To make that split certain whatever the database's
 /// tokenizer thinks of a script, each folded word becomes one token of ASCII letters and digits: a word that is
 /// already such (and does not start with `x`) stays as it is, any other becomes `x` and its UTF-8 bytes in hex
 /// (`москва` → `xd0bcd0bed181d0bad0b2d0b0`, `xenon` → `x78656e6f6e`). The mapping is one-to-one, so the index
-/// matches exactly the articles that have every word of the query somewhere (and each phrase's words in a run);
-/// the phrase check per field and the ranking are then `Relevance.score`'s.
+/// matches exactly the articles that have every word of the query somewhere.
+///
+/// The fields are those of the relevance rule (`Relevance`): the title, the summary with the tags, and the body.
+/// Between the summary and each tag stands `separator`, a token no word maps to, so a phrase matches inside
+/// the summary or inside one tag, never across them, as in the memory store. A database matches a phrase only
+/// inside one field (FTS5 columns, one tsvector per field), so the index's answer is the memory store's
+/// exactly, and the score is the database's to compute.
 public enum SearchText {
-    /// The indexed text of `article`: the tokens of its title, summary, tags and body, space-separated.
-    public static func indexed(_ article: Article) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(article.title.utf8.count + (article.summary?.utf8.count ?? 0) + article.body.utf8.count + 64)
-        func add(_ text: String) {
-            for word in TextFolding.words(in: text) {
-                if !out.isEmpty { out.append(0x20) }
-                appendToken(word, to: &out)
-            }
+    /// The three indexed texts of an article: tokens separated by spaces.
+    public struct Fields: Equatable, Sendable {
+        /// The title's tokens (weight 100).
+        public var title: String
+        /// The summary's tokens, then each tag's after `separator` (weight 10).
+        public var summary: String
+        /// The body's tokens (weight 1).
+        public var body: String
+    }
+
+    /// The token between the summary and each tag: `x` then a letter that is no hex digit, so no word's token.
+    public static let separator = "xz"
+
+    /// The indexed texts of `article`.
+    public static func fields(of article: Article) -> Fields {
+        var summary: [UInt8] = []
+        if let text = article.summary { add(text, to: &summary) }
+        for tag in article.tags {
+            if !summary.isEmpty { summary.append(0x20) }
+            summary.append(contentsOf: separator.utf8)
+            add(tag, to: &summary)
         }
-        add(article.title)
-        if let summary = article.summary { add(summary) }
-        for tag in article.tags { add(tag) }
-        add(article.body)
+        return Fields(title: tokens(article.title), summary: String(decoding: summary, as: UTF8.self), body: tokens(article.body))
+    }
+
+    /// The tokens of `text`'s folded words, space-separated.
+    static func tokens(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        add(text, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func add(_ text: String, to out: inout [UInt8]) {
+        for word in TextFolding.words(in: text) {
+            if !out.isEmpty { out.append(0x20) }
+            appendToken(word, to: &out)
+        }
     }
 
     /// The index token of one folded word.
@@ -32,23 +60,6 @@ public enum SearchText {
         var out: [UInt8] = []
         appendToken(word, to: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The expression that finds the articles that may match `search`: every term as a word, every phrase as
-    /// consecutive words of the indexed text (an FTS5 query of quoted tokens and quoted runs for SQLite, a
-    /// `to_tsquery` text with `<->` for PostgreSQL). A phrase inside one field is consecutive in the indexed
-    /// text too, so nothing that matches is missed; a run across two fields is a candidate that
-    /// `Relevance.score` then drops.
-    public static func match(_ search: SearchQuery, dialect: SQLDialect) -> String {
-        let terms = search.terms.map(token)
-        let phrases = search.phrases.map { $0.map(token) }
-        switch dialect {
-        case .sqlite:
-            return (terms.map { "\"\($0)\"" } + phrases.map { "\"\($0.joined(separator: " "))\"" }).joined(separator: " ")
-        case .postgres:
-            let runs = phrases.map { "(" + $0.map { "'\($0)'" }.joined(separator: " <-> ") + ")" }
-            return (terms.map { "'\($0)'" } + runs).joined(separator: " & ")
-        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -8,9 +8,10 @@ enum Migrations {
     /// The advisory lock key every Dateline instance agrees on ("dateline" in ASCII, as a bigint).
     static let lockKey = "7233190455493095013"
 
-    /// (version, statements), in order. Never edit a released one: add a new version.
-    static let all: [(version: Int, statements: [String])] = [
-        (1, ArticleSchema.createTables(for: .postgres)),
+    /// (version, statements), in order. Never edit a released one: add a new version. A migration's `backfill`
+    /// (work the SQL cannot do, such as folding text) runs after its statements, in the same transaction.
+    static let all: [(version: Int, statements: [String], backfill: (@Sendable (PGConnection) throws -> Void)?)] = [
+        (1, ArticleSchema.createTables(for: .postgres), nil),
         // The change log other instances read after a NOTIFY (or after missing some while disconnected).
         (2, [
             """
@@ -22,13 +23,15 @@ enum Migrations {
                 before_slug TEXT COLLATE "C"
             )
             """,
-        ]),
+        ], nil),
         // Each instance's listener connection records here how far it has handed changes over; a writer waits
         // (briefly) until every live listener has its change, so what it acknowledged is what every instance
         // serves. Rows of listeners that are gone are ignored (joined with pg_stat_activity) and reused by pid.
         (3, [
             "CREATE TABLE store_listeners (pid INTEGER PRIMARY KEY, delivered BIGINT NOT NULL)",
-        ]),
+        ], nil),
+        // One tsvector per ranked field, so PostgreSQL computes the relevance score (SearchSQL).
+        (4, SearchSQL.fieldsMigration(for: .postgres), { try SearchSQL.backfill(in: $0) }),
     ]
 
     /// Applies the missing migrations on `connection`; returns the versions it applied (empty when another
@@ -48,6 +51,7 @@ enum Migrations {
         for migration in all where !done.contains(Int64(migration.version)) {
             try connection.transaction {
                 for statement in migration.statements { try connection.execute(statement) }
+                try migration.backfill?(connection)
                 try connection.execute("INSERT INTO schema_migrations (version) VALUES ($1)", [String(migration.version)])
             }
             applied.append(migration.version)

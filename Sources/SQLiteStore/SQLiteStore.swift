@@ -132,8 +132,18 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
     public func importArticles(_ articles: [Article]) throws -> UInt64 {
         try writer.withLock { writer in
             do {
-                let version = try writer.connection.transaction(immediate: true) {
-                    try SQLArticleWrites.insertAll(articles, now: .now(), in: writer.connection)
+                let connection = writer.connection
+                // One transaction of many pages: with the default small page cache SQLite spills dirty pages to
+                // the WAL and writes the same hot pages (FTS segments, index leaves) again and again, so the
+                // WAL grows to the size of the database several times over. A cache that holds the transaction
+                // writes each page once; afterwards the cache shrinks back and the WAL is checkpointed and cut.
+                try connection.execute("PRAGMA cache_size = -\(Self.importCacheKiB)")
+                defer {
+                    try? connection.execute("PRAGMA cache_size = -2000")
+                    try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                }
+                let version = try connection.transaction(immediate: true) {
+                    try SQLArticleWrites.insertAll(articles, now: .now(), in: connection)
                 }
                 storeVersion.store(version, ordering: .releasing)
                 return version
@@ -142,6 +152,9 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
             }
         }
     }
+
+    /// The page cache of an import's transaction, in KiB (the default is 2,000).
+    private static let importCacheKiB = 262_144
 
     /// Registers `handler`; it runs on the writing thread after the commit, in commit order. It must not write
     /// to this store (reads are fine).

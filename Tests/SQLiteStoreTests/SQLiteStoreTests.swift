@@ -20,14 +20,14 @@ struct SQLiteStoreTests {
         defer { removeDatabase(at: path) }
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.appliedMigrations == [1])
+            #expect(store.appliedMigrations == [1, 2])
         }
         do {
             let again = try SQLiteStore(path: path)
             #expect(again.appliedMigrations == [])
         }
         let raw = try RawDatabase(path: path)
-        #expect(try raw.rows("SELECT version FROM schema_migrations") == [["1"]])
+        #expect(try raw.rows("SELECT version FROM schema_migrations ORDER BY version") == [["1"], ["2"]])
         _ = try raw.rows("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")
         #expect {
             _ = try SQLiteStore(path: path)
@@ -66,8 +66,11 @@ struct SQLiteStoreTests {
         try store.save(article("r1", title: "Новости из Москвы", body: "Xenon lamps and the xylophone."), expected: nil)
         try store.save(article("r2", title: "Größe", body: "Plain text, nothing else: x6e6f."), expected: nil)
         let raw = try RawDatabase(path: path)
-        let text = try raw.rows("SELECT search_text FROM articles WHERE id = 'r1'")
-        #expect(text == [[SearchText.indexed(try #require(try store.article(ref: "r1")))]])
+        let fields = try raw.rows(
+            "SELECT f.title, f.summary, f.body FROM article_fields f JOIN articles a ON a.seq = f.rowid WHERE a.id = 'r1'")
+        let indexed = SearchText.fields(of: try #require(try store.article(ref: "r1")))
+        #expect(fields == [[indexed.title, indexed.summary, indexed.body]])
+        #expect(indexed.title == "xd0bdd0bed0b2d0bed181d182d0b8 xd0b8d0b7 xd0bcd0bed181d0bad0b2d18b")
         #expect(SearchText.token("москвы") == "xd0bcd0bed181d0bad0b2d18b")
         #expect(SearchText.token("xenon") == "x78656e6f6e")
         #expect(SearchText.token("grosse") == "grosse")
@@ -82,8 +85,9 @@ struct SQLiteStoreTests {
         #expect(try found("\"xenon lamps\"") == ["r1"])
         #expect(try found("\"lamps xenon\"") == [])
         #expect(try found("москв") == [])
-        // The FTS index answers the MATCH itself (not a scan of search_text).
-        #expect(try raw.rows("SELECT rowid FROM article_search WHERE article_search MATCH '\"x78656e6f6e\"'").count == 1)
+        // The FTS index answers the MATCH itself, column by column.
+        #expect(try raw.rows("SELECT rowid FROM article_fields WHERE article_fields MATCH 'body : \"x78656e6f6e\"'").count == 1)
+        #expect(try raw.rows("SELECT rowid FROM article_fields WHERE article_fields MATCH 'title : \"x78656e6f6e\"'").isEmpty)
     }
 
     @Test("a write past the size cap (as on a full disk) is unavailable and leaves nothing half-written")
@@ -112,5 +116,43 @@ struct SQLiteStoreTests {
         var edited = try #require(try store.article(ref: "f1"))
         edited.title = "Still writable"
         #expect(try store.save(edited, expected: 1).version == 2)
+    }
+
+    @Test("a database of the first schema moves to the per-field index at start, its articles found and ranked")
+    func searchFieldsMigration() throws {
+        let path = temporaryDatabasePath("v1")
+        defer { removeDatabase(at: path) }
+        do {
+            // What a build of schema version 1 left: its tables, its FTS5 triggers, two articles, version 2.
+            #expect(FileManager.default.createFile(atPath: path, contents: nil))  // an empty file is an empty database
+            let raw = try RawDatabase(path: path)
+            _ = try raw.rows("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)")
+            for statement in ArticleSchema.createTables(for: .sqlite) { _ = try raw.rows(statement) }
+            _ = try raw.rows("INSERT INTO schema_migrations VALUES (1, 0)")
+            for (id, title, body) in [("m1", "Harbour news", "Cranes."), ("m2", "Other news", "The harbour reopens.")] {
+                _ = try raw.rows("""
+                    INSERT INTO articles (id, slug, title, summary, body, author, author_key, category, tags, language,
+                        language_key, breaking, status, published_at, publish_key, created_at, updated_at, related,
+                        version, search_text)
+                    VALUES ('\(id)', 'slug-\(id)', '\(title)', NULL, '\(body)', NULL, NULL, 'world', 'port', 'en', 'en', 0,
+                        'published', 1756713600, 1756713600, 1756713600, 1756713600, '', 1, 'unused')
+                    """)
+            }
+            _ = try raw.rows("INSERT INTO article_tags VALUES ('port', 'm1'), ('port', 'm2')")
+            _ = try raw.rows("UPDATE store_meta SET version = 2")
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(store.appliedMigrations == [2])
+        #expect(store.version == 2)
+        func found(_ q: String) throws -> [String] {
+            let query = try ArticleQuery.parse([(name: "q", value: q)])
+            return try store.articles(matching: query, now: .at("2026-01-01T00:00:00Z")).articles.map(\.id)
+        }
+        // Title (100) before body (1), although m2 has the later id.
+        #expect(try found("harbour") == ["m1", "m2"])
+        #expect(try found("port cranes") == ["m1"])
+        #expect(try found("\"harbour reopens\"") == ["m2"])
+        let raw = try RawDatabase(path: path)
+        #expect(try raw.rows("SELECT name FROM pragma_table_info('articles') WHERE name = 'search_text'").isEmpty)
     }
 }

@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# The read scenarios of Benchmarks/run.sh against the three stores in one run: memory, SQLite and a throwaway
+# PostgreSQL, over the same generated articles (100,000 by default), plus uncached `q=` searches that reach
+# the store on every request. Writes the `stores` section of RESULTS.md.
+#   Benchmarks/stores.sh        (make bench-stores builds the release binary first)
+# Environment: COUNT (100000), DURATION (10s), CONNECTIONS (64), THREADS (1), Q_CONNECTIONS (4: the uncached
+#   searches, few connections so wrk's latency is close to the server's own time), RESULTS.
+# Loopback only; every server is stopped by its PID, and the PostgreSQL by scripts/test-postgres.sh, however
+# the script ends; every wait is bounded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT="${COUNT:-100000}"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-64}"
+THREADS="${THREADS:-1}"
+Q_CONNECTIONS="${Q_CONNECTIONS:-4}"
+RESULTS="${RESULTS:-Benchmarks/RESULTS.md}"
+BIN=.build/release/dateline
+WORK=Benchmarks/.work/stores
+mkdir -p "$WORK"
+
+[ -x "$BIN" ] || { echo "build first: swift build -c release --product dateline" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh bench" >&2; exit 1; }
+
+SERVER_PID=""
+PG_DIR=""
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+cleanup() {
+  stop_server
+  if [ -n "$PG_DIR" ]; then scripts/test-postgres.sh stop "$PG_DIR"; PG_DIR=""; fi
+}
+trap cleanup EXIT
+
+# Seconds (3 decimals) and peak RSS (MB) of a command, from /usr/bin/time's report.
+timed() {  # label, command...
+  local label="$1"; shift
+  /usr/bin/time -f '%e %M' -o "$WORK/$label.time" "$@" > "$WORK/$label.log" 2>&1 || { cat "$WORK/$label.log" >&2; exit 1; }
+  read -r SECONDS_TAKEN PEAK_KB < "$WORK/$label.time"
+  PEAK_MB=$((PEAK_KB / 1024))
+}
+
+echo "generating $COUNT articles"
+"$BIN" generate "$COUNT" --output "$WORK/articles.json"
+python3 - "$WORK/articles.json" "$WORK/ids.lua" "$WORK/ids.txt" <<'PY'
+import json, sys, datetime
+now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+ids = [a["id"] for a in json.load(open(sys.argv[1])) if a["status"] == "published" and a["publishedAt"] <= now]
+with open(sys.argv[2], "w") as out:
+    out.write("ids = {" + ",".join('"%s"' % i for i in ids) + "}\n")
+with open(sys.argv[3], "w") as out:
+    out.write("".join(i + "\n" for i in ids))
+PY
+cat > "$WORK/random_article.lua" <<LUA
+dofile("$WORK/ids.lua")
+math.randomseed(42)
+request = function()
+  return wrk.format("GET", "/articles/" .. ids[math.random(#ids)])
+end
+LUA
+
+# The loads, timed: `dateline import` into a new SQLite file and into an empty throwaway PostgreSQL.
+declare -A IMPORT_SECONDS IMPORT_MB DB_SIZE
+rm -f "$WORK"/bench.sqlite*
+echo "importing into SQLite"
+timed import-sqlite "$BIN" import "$WORK/articles.json" --store "sqlite:$WORK/bench.sqlite"
+IMPORT_SECONDS[sqlite]=$SECONDS_TAKEN IMPORT_MB[sqlite]=$PEAK_MB
+DB_SIZE[sqlite]="$(( $(du -cb "$WORK"/bench.sqlite* | tail -1 | cut -f1) / 1048576 )) MB (file and WAL)"
+PG_DIR=$(scripts/test-postgres.sh start)
+PG_URL=$(cat "$PG_DIR/url")
+echo "importing into PostgreSQL"
+timed import-postgres "$BIN" import "$WORK/articles.json" --store "$PG_URL"
+IMPORT_SECONDS[postgres]=$SECONDS_TAKEN IMPORT_MB[postgres]=$PEAK_MB
+DB_SIZE[postgres]="$(psql "$PG_URL" -Atc "SELECT pg_database_size(current_database()) / 1048576") MB (database)"
+
+# The scenarios of run.sh, through the response cache after the first request.
+NAMES=("random article" "list" "tag" "search" "health")
+PATHS=("/articles/$(head -1 "$WORK/ids.txt")" "/articles?limit=20" "/articles?tag=sudan&limit=20" "/articles?q=drought+aid" "/health")
+SCRIPTS=("$WORK/random_article.lua" "" "" "" "")
+# Searches past the cache: each request a new ignored `_` parameter, so the store answers every one.
+# A common pair (most English articles have both words), a word of the 4% Swahili articles, and a phrase.
+Q_NAMES=("q common words, uncached" "q rarer word, uncached" "q phrase, uncached")
+Q_QUERIES=("q=drought+aid" "q=ukame" "q=%22peace+talks%22")
+for i in "${!Q_QUERIES[@]}"; do
+  cat > "$WORK/uncached-$i.lua" <<LUA
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/articles?${Q_QUERIES[$i]}&_=" .. n)
+end
+LUA
+done
+# Answered once by the store, then from the API's cache: the first call's time is what the store costs.
+FIRST_PATHS=("/tags" "/categories" "/articles?q=drought+aid&_=first")
+
+declare -A RPS P50 P99 ERRORS FIRST STARTUP RSS
+
+wait_for_listening() {  # log: sets PORT (at most 60 s)
+  PORT=""
+  for _ in $(seq 1 3000); do
+    PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$1" | head -1 | grep -o '[0-9]*$' || true)
+    [ -n "$PORT" ] && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.02
+  done
+  cat "$1" >&2
+  return 1
+}
+
+run_wrk() {  # key, connections, url, [script]
+  local key="$1" connections="$2" url="$3" script="${4:-}" out
+  local args=(-t"$THREADS" -c"$connections" -d"$DURATION" --latency --timeout 10s)
+  [ -n "$script" ] && args+=(-s "$script")
+  out=$(wrk "${args[@]}" "$url")
+  echo "$out" > "$WORK/${key//\//-}.txt"
+  RPS[$key]=$(echo "$out" | awk '/Requests\/sec/ {printf "%d", $2}')
+  P50[$key]=$(echo "$out" | awk '$1=="50%" {print $2}')
+  P99[$key]=$(echo "$out" | awk '$1=="99%" {print $2}')
+  ERRORS[$key]=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
+  echo "$key: ${RPS[$key]} req/s, p50 ${P50[$key]}, p99 ${P99[$key]} ${ERRORS[$key]}"
+}
+
+measure() {  # store, serve flags...
+  local store="$1"; shift
+  local started i base
+  started=$(date +%s%N)
+  "$BIN" serve --port 0 --log-level notice "$@" > "$WORK/server-$store.log" 2>&1 &
+  SERVER_PID=$!
+  wait_for_listening "$WORK/server-$store.log" || { echo "the $store server did not start" >&2; exit 1; }
+  STARTUP[$store]=$(( ($(date +%s%N) - started) / 1000000 ))
+  base="http://127.0.0.1:$PORT"
+  for i in "${!FIRST_PATHS[@]}"; do
+    FIRST[$store/$i]=$(curl -sf -o /dev/null -w '%{time_total}' "$base${FIRST_PATHS[$i]}" \
+      | awk '{printf "%.1f ms", $1 * 1000}') || { echo "$store: ${FIRST_PATHS[$i]} failed" >&2; exit 1; }
+  done
+  for i in "${!NAMES[@]}"; do
+    curl -sf -o /dev/null "$base${PATHS[$i]}" || { echo "$store ${NAMES[$i]}: ${PATHS[$i]} does not answer 200" >&2; exit 1; }
+    run_wrk "$store/$i" "$CONNECTIONS" "$base${PATHS[$i]}" "${SCRIPTS[$i]}"
+  done
+  for i in "${!Q_QUERIES[@]}"; do
+    run_wrk "$store/q$i" "$Q_CONNECTIONS" "$base/" "$WORK/uncached-$i.lua"
+  done
+  RSS[$store]=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVER_PID/status")
+  stop_server
+}
+
+measure memory --seed "$WORK/articles.json"
+measure sqlite --store "sqlite:$WORK/bench.sqlite" --seed none
+measure postgres --store "$PG_URL" --seed none
+cleanup
+
+STORES=(memory sqlite postgres)
+cell() { if [ -n "${RPS[$1]:-}" ]; then echo "${RPS[$1]} | ${P50[$1]} | ${P99[$1]}"; else echo "– | – | –"; fi; }
+ratio() {  # store, key suffix
+  awk -v a="${RPS[$1/$2]:-0}" -v b="${RPS[memory/$2]:-0}" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else printf "–" }'
+}
+{
+  echo "## Database stores (\`make bench-stores\`, $(date -u '+%Y-%m-%d %H:%M UTC'))"
+  echo
+  echo "\`Benchmarks/stores.sh\`: $COUNT articles from \`dateline generate $COUNT\`, served by the release build"
+  echo "from memory (\`--seed\`), from SQLite and from a throwaway PostgreSQL $(psql --version | grep -o '[0-9][0-9.]*' | head -1) on loopback"
+  echo "(\`scripts/test-postgres.sh\`), one server at a time, in one run; $(nproc) cores shared with wrk and"
+  echo "with other work, so compare ratios within this run. Cached scenarios: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\`;"
+  echo "uncached searches: \`wrk -t$THREADS -c$Q_CONNECTIONS -d$DURATION\` with a new ignored \`_\` parameter per request,"
+  echo "so every one is answered by the store. \"Server time\" of a search is wrk's latency at $Q_CONNECTIONS connections on"
+  echo "loopback (the request and the answer's transfer included, so a little above the server's own time)."
+  echo
+  echo "| scenario | request | memory req/s | p50 | p99 | SQLite req/s | p50 | p99 | PostgreSQL req/s | p50 | p99 | SQLite/memory | PostgreSQL/memory |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  for i in "${!NAMES[@]}"; do
+    echo "| ${NAMES[$i]} | \`${PATHS[$i]}\` | $(cell "memory/$i") | $(cell "sqlite/$i") | $(cell "postgres/$i") | $(ratio sqlite "$i") | $(ratio postgres "$i") |"
+  done
+  for i in "${!Q_QUERIES[@]}"; do
+    echo "| ${Q_NAMES[$i]} | \`/articles?${Q_QUERIES[$i]}&_=N\` | $(cell "memory/q$i") | $(cell "sqlite/q$i") | $(cell "postgres/q$i") | $(ratio sqlite "q$i") | $(ratio postgres "q$i") |"
+  done
+  echo
+  errors=""
+  for store in "${STORES[@]}"; do
+    for key in "${!ERRORS[@]}"; do
+      [[ "$key" == "$store/"* ]] && [ -n "${ERRORS[$key]}" ] && errors+="- $key: ${ERRORS[$key]}"$'\n'
+    done
+  done
+  if [ -n "$errors" ]; then echo "Errors reported by wrk:"; echo; echo -n "$errors"; else echo "wrk reported no errors (no non-2xx answers, no socket errors)."; fi
+  echo
+  echo "First (uncached) answer, one curl each, before the loads above:"
+  echo
+  echo "| store | start-up | peak RSS | \`/tags\` | \`/categories\` | \`/articles?q=drought+aid\` | import (\`dateline import\`) | import peak RSS | size on disk |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for store in "${STORES[@]}"; do
+    if [ "$store" = memory ]; then import="– (loads the file at start)"; import_mb="–"; size="–"
+    else import="${IMPORT_SECONDS[$store]} s"; import_mb="${IMPORT_MB[$store]} MB"; size="${DB_SIZE[$store]}"; fi
+    echo "| $store | ${STARTUP[$store]} ms | ${RSS[$store]} MB | ${FIRST[$store/0]} | ${FIRST[$store/1]} | ${FIRST[$store/2]} | $import | $import_mb | $size |"
+  done
+  if [ -f Benchmarks/STORES-NOTES.md ]; then echo; cat Benchmarks/STORES-NOTES.md; fi
+} > "$WORK/section.md"
+python3 Benchmarks/tools/put_section.py "$RESULTS" stores "$WORK/section.md"
+cat "$WORK/section.md"
+echo "wrote $RESULTS"
