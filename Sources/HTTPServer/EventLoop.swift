@@ -4,14 +4,14 @@ import Glibc
 import CEpoll
 import Dispatch
 import Foundation
+import Locking
 import Logging
-import Synchronization
 
 /// One epoll loop on its own thread. It owns a listening socket (SO_REUSEPORT, so the kernel spreads new
 /// connections over the loops) and every connection it accepts: no locks, no thread hops per request.
 /// Other threads talk to it only through `send(_:)`, which queues a command and wakes it via an eventfd.
 final class EventLoop: @unchecked Sendable {
-    // @unchecked: everything mutable below is touched only on the loop's own thread; `commands` is a Mutex.
+    // @unchecked: everything mutable below is touched only on the loop's own thread; `commands` is locked.
     enum Command {
         case drain, forceClose
         /// A streamed response's bytes, its end, or its abort (too far behind): by stream id.
@@ -41,7 +41,7 @@ final class EventLoop: @unchecked Sendable {
     private let wakeup: CInt
     private var listener: CInt
     private var connections: [CInt: Connection] = [:]
-    private let commands = Mutex<Commands>(Commands())
+    private let commands = LockedValue<Commands>(Commands())
     /// Connections (or HTTP/2 streams) answering with a streamed body, by stream id.
     private var streams: [UInt64: any ResponseStreamTarget] = [:]
     private var nextStreamID: UInt64 = 0
