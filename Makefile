@@ -8,11 +8,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 BUILD_LOG := .build/build.log
 
-.PHONY: run test build release deps bench bench-scale bench-callgrind clean help
+.PHONY: run test test-sanitize build release deps bench bench-scale bench-callgrind clean help
 
 help:
 	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
 	@echo "make test   build and run every test (fails on any compiler warning)"
+	@echo "make test-sanitize    every Swift test under AddressSanitizer, then ThreadSanitizer (fails on any report)"
 	@echo "make bench  load-test the read endpoints with wrk; writes Benchmarks/RESULTS.md"
 	@echo "make bench-scale      100k articles and 10,000 idle connections: start-up, RSS, list latency"
 	@echo "make bench-callgrind  instructions per request under valgrind (repeatable on a noisy machine)"
@@ -42,6 +43,13 @@ test:
 	DATELINE_TEST_POSTGRES_URL=$$(cat "$$pg_dir/url") $(SWIFT) test --skip-build --no-parallel
 	scripts/interop-tests.sh
 	scripts/browser-tests.sh
+
+# Each sanitizer builds in its own directory (.build/asan, .build/tsan) with a throwaway PostgreSQL; any
+# report, from the tests or a server they start, fails the run (scripts/test-sanitize.sh).
+test-sanitize:
+	@scripts/install-deps.sh test
+	scripts/test-sanitize.sh address
+	scripts/test-sanitize.sh thread
 
 bench:
 	@scripts/install-deps.sh bench
