@@ -10,21 +10,24 @@
 /// Unlike `Mutex`, a `LockedValue` is a reference: copies share one value and one lock, so it can be an
 /// array element or captured by closures. The lock is not recursive: calling `withLock` again from inside
 /// `body` on the same value deadlocks (debug builds stop with a precondition failure instead).
-package struct LockedValue<Value>: @unchecked Sendable {
+// public, not package: with `package`, this toolchain keeps `@inlinable` bodies from other modules' optimizer,
+// and every call went through the unspecialised generic `withLock` (tens of instructions per request more).
+// Locking is no product of the package, so this is still not part of Dateline's API.
+public struct LockedValue<Value>: @unchecked Sendable {
     // @unchecked: `Value` is reached only through `withLock`, under the mutex; `sending` on the way in and
     // out keeps non-Sendable values from escaping the lock, exactly as `Mutex` does.
     @usableFromInline let storage: LockedValueStorage<Value>
 
     /// A lock holding `value`.
     @inlinable
-    package init(_ value: sending Value) {
+    public init(_ value: sending Value) {
         storage = LockedValueStorage.make(value)
     }
 
     /// Runs `body` on the value with the lock held, and returns what it returns; the lock is released when
     /// `body` returns or throws.
     @inlinable
-    package func withLock<Result, Failure: Error>(
+    public func withLock<Result, Failure: Error>(
         _ body: (inout sending Value) throws(Failure) -> sending Result
     ) throws(Failure) -> sending Result {
         storage.lock()
