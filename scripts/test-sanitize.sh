@@ -29,11 +29,17 @@ export TSAN_OPTIONS="log_path=$reports/thread:exitcode=66"
 # detect_leaks: LeakSanitizer runs at each process's exit (the default on Linux x86_64; said here to be sure).
 export ASAN_OPTIONS="log_path=$reports/address:detect_leaks=1"
 
+# Code under a sanitizer runs several times slower: the tests' time limits (TestTime) stretch by this much.
+export DATELINE_TEST_TIME_SCALE="${DATELINE_TEST_TIME_SCALE:-3}"
+
 pg_dir=$(scripts/test-postgres.sh start)
 trap 'scripts/test-postgres.sh stop "$pg_dir"' EXIT
 # One test at a time, as in `make test`: the tests drive real servers over blocking sockets.
 status=0
-DATELINE_TEST_POSTGRES_URL=$(cat "$pg_dir/url") $SWIFT test --skip-build --no-parallel "${flags[@]}" || status=$?
+TIMEFORMAT="$sanitizer sanitizer: the tests took %0R s (%0U s user, %0S s system CPU)"
+time {
+  DATELINE_TEST_POSTGRES_URL=$(cat "$pg_dir/url") $SWIFT test --skip-build --no-parallel "${flags[@]}" || status=$?
+}
 
 found=$(find "$reports" -type f | sort)
 if [ -n "$found" ]; then
