@@ -28,6 +28,8 @@ mkdir -p "$reports"
 export TSAN_OPTIONS="log_path=$reports/thread:exitcode=66"
 # detect_leaks: LeakSanitizer runs at each process's exit (the default on Linux x86_64; said here to be sure).
 export ASAN_OPTIONS="log_path=$reports/address:detect_leaks=1"
+# Leaks found in code we do not own, each with its reason, are listed in lsan-suppressions.txt.
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0"
 
 # Code under a sanitizer runs several times slower: the tests' time limits (TestTime) stretch by this much.
 export DATELINE_TEST_TIME_SCALE="${DATELINE_TEST_TIME_SCALE:-3}"
