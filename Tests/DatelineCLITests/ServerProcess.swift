@@ -46,10 +46,6 @@ final class ServerProcess: Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        // A readability handler is a dispatch source that keeps its pipe, file handle and closure alive until
-        // it is cleared (LeakSanitizer reported every ServerProcess's pipes otherwise).
-        (process.standardOutput as? Pipe)?.fileHandleForReading.readabilityHandler = nil
-        (process.standardError as? Pipe)?.fileHandleForReading.readabilityHandler = nil
     }
 
     var standardOutput: String { output.text }
