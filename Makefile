@@ -11,12 +11,13 @@ BUILD_LOG := .build/build.log
 FUZZ_SECONDS ?= 300
 FUZZ_TEST_SECONDS ?= 30
 
-.PHONY: run test build release deps fuzz bench bench-stores bench-scale bench-callgrind soak clean help
+.PHONY: run test test-sanitize build release deps fuzz bench bench-stores bench-scale bench-callgrind soak clean help
 
 help:
 	@echo "make run    build (release) and serve the bundled sample on http://$(HOST):$(PORT)"
 	@echo "make test   build and run every test (fails on any compiler warning)"
 	@echo "make fuzz   run every libFuzzer target (Fuzz/) for FUZZ_SECONDS each (default $(FUZZ_SECONDS))"
+	@echo "make test-sanitize    every Swift test under AddressSanitizer, then ThreadSanitizer (fails on any report)"
 	@echo "make bench  load-test the read endpoints with wrk; writes Benchmarks/RESULTS.md"
 	@echo "make bench-stores     the read scenarios against memory, SQLite and PostgreSQL over 100k articles"
 	@echo "make bench-scale      100k articles and 10,000 idle connections: start-up, RSS, list latency"
@@ -53,6 +54,13 @@ test:
 # libFuzzer targets for the parsers and the HTTP/2 path (Fuzz/README.md): fails on any crash, leak or hang.
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Each sanitizer builds in its own directory (.build/asan, .build/tsan) with a throwaway PostgreSQL; any
+# report, from the tests or a server they start, fails the run (scripts/test-sanitize.sh).
+test-sanitize:
+	@scripts/install-deps.sh test
+	scripts/test-sanitize.sh address
+	scripts/test-sanitize.sh thread
 
 bench:
 	@scripts/install-deps.sh bench

@@ -4,6 +4,7 @@ import Glibc
 import CEpoll
 import Dispatch
 import Foundation
+import Locking
 import Logging
 import Synchronization
 
@@ -16,7 +17,7 @@ import Synchronization
 /// 25 on the other, and that loop's clients wait longer (it shows in p99). A loop that accepts a connection
 /// while a sibling owns fewer hands it to that sibling: one thread hop per connection, none per request.
 final class EventLoop: @unchecked Sendable {
-    // @unchecked: everything mutable below is touched only on the loop's own thread; `commands` is a Mutex.
+    // @unchecked: everything mutable below is touched only on the loop's own thread; `commands` is locked.
     enum Command {
         case drain, forceClose
         /// A streamed response's bytes, its end, or its abort (too far behind): by stream id.
@@ -54,7 +55,7 @@ final class EventLoop: @unchecked Sendable {
     var ownedConnections: Int { load.load(ordering: .relaxed) }
     /// Every loop of the server, this one included. Set once before any loop runs; emptied by `shutDown`.
     var group: [EventLoop] = []
-    private let commands = Mutex<Commands>(Commands())
+    private let commands = LockedValue<Commands>(Commands())
     /// Connections (or HTTP/2 streams) answering with a streamed body, by stream id.
     private var streams: [UInt64: any ResponseStreamTarget] = [:]
     private var nextStreamID: UInt64 = 0

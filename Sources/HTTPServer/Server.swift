@@ -3,8 +3,8 @@ import Glibc
 #endif
 import Dispatch
 import Foundation
+import Locking
 public import Logging
-import Synchronization
 
 /// An HTTP/1.1 and HTTP/2 (h2c, on the same port) server: one event loop per core over non-blocking sockets,
 /// each connection owned by one loop.
@@ -19,7 +19,7 @@ public final class Server: Sendable {
     private let responder: any HTTPResponder
     private let logger: Logger
     private let counters = ServerCounters()
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     /// Entered once per running loop thread; left when the thread ends.
     private let running = DispatchGroup()
 

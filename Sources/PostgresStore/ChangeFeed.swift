@@ -1,6 +1,7 @@
 import Articles
 import ArticlesSQL
 import Glibc
+import Locking
 import Synchronization
 
 /// Hands every change (this instance's and the others') to the store's handlers exactly once, in commit order,
@@ -19,7 +20,7 @@ final class ChangeFeed: Sendable {
 
     private let pool: ConnectionPool
     private let known: Atomic<UInt64>
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
 
     private struct State {
         var handlers: [@Sendable (ArticleChange) -> Void] = []
@@ -35,7 +36,7 @@ final class ChangeFeed: Sendable {
     init(pool: ConnectionPool, version: UInt64) {
         self.pool = pool
         known = Atomic(version)
-        state = Mutex(State(delivered: version))
+        state = LockedValue(State(delivered: version))
     }
 
     var knownVersion: UInt64 { known.load(ordering: .acquiring) }

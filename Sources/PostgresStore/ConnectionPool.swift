@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// A bounded pool of PostgreSQL connections, opened on demand. A call takes one, runs, and gives it back; a
 /// connection that broke is dropped (the next call opens a fresh one). After a failed connect, calls fail at once
@@ -12,7 +12,7 @@ final class ConnectionPool: Sendable {
     private let slots: DispatchSemaphore
     private let waitLimit: Duration
     private let backOff: Duration
-    private let state = Mutex<State>(State())
+    private let state = LockedValue<State>(State())
 
     private struct State {
         var idle: [PGConnection] = []

@@ -1,13 +1,13 @@
 import Dispatch
-import Synchronization
+import Locking
 
 /// Reader connections, each lent to one caller at a time; a caller waits when all are out.
 final class ConnectionPool: Sendable {
-    private let idle: Mutex<[SQLiteConnection]>
+    private let idle: LockedValue<[SQLiteConnection]>
     private let available: DispatchSemaphore
 
     init(_ connections: [SQLiteConnection]) {
-        idle = Mutex(connections)
+        idle = LockedValue(connections)
         available = DispatchSemaphore(value: connections.count)
     }
 

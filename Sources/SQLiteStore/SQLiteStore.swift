@@ -1,5 +1,6 @@
 public import Articles
 import ArticlesSQL
+import Locking
 import Synchronization
 
 /// The durable one-node store: one SQLite file in WAL mode (readers run beside the one writer), FTS5 for `q`,
@@ -20,7 +21,7 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
     }
 
     // One writer at a time (SQLite allows no more); holding it through the handlers keeps commit order.
-    private let writer: Mutex<Writer>
+    private let writer: LockedValue<Writer>
     private let readers: ConnectionPool
     private let storeVersion: Atomic<UInt64>
 
@@ -44,7 +45,7 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
                 try reader.execute("PRAGMA query_only = ON")
                 readers.append(reader)
             }
-            writer = Mutex(Writer(connection: connection))
+            writer = LockedValue(Writer(connection: connection))
             self.readers = ConnectionPool(readers)
             storeVersion = Atomic(version)
         } catch {

@@ -1,6 +1,6 @@
 import Articles
 import ArticlesTesting
-import Synchronization
+import Locking
 import Testing
 
 @Suite(.timeLimit(.minutes(2)))
@@ -109,7 +109,7 @@ struct MemoryStoreTests {
             makeArticle(id: "a1", slug: "one", title: "Drought in the south", tags: ["drought"]),
             makeArticle(id: "a2", slug: "two", title: "Floods in the north", tags: ["flood"], publishedAt: "2025-09-02T00:00:00Z"),
         ])
-        let changes = Mutex<[(ArticleChange.Kind, String, UInt64)]>([])
+        let changes = LockedValue<[(ArticleChange.Kind, String, UInt64)]>([])
         store.onChange { change in
             changes.withLock { $0.append((change.kind, (change.after ?? change.before)!.id, change.storeVersion)) }
         }

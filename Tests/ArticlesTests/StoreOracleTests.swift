@@ -86,7 +86,7 @@ func expectSameIDs(_ actual: [String], _ expected: [String], _ context: String, 
         sourceLocation: sourceLocation)
 }
 
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.timeLimit(.minutes(TestTime.minutes(5))))
 struct StoreOracleTests {
     @Test("500 random queries over 10,000 articles: every page as a linear filter and sort gives it")
     func randomQueries() throws {

@@ -1,13 +1,13 @@
 import Articles
 import Foundation
-import Synchronization
+import Locking
 
 /// The memory store behind a gate, declaring that its calls block as a database's do: the test closes the
 /// gate to hold every store call (as a slow database would) and counts the calls that got through. The
 /// answers are the memory store's own.
 final class GatedStore: ArticleStore {
     let inner: MemoryStore
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     private struct State {
         var open = true

@@ -1,7 +1,7 @@
 import Articles
 import DatelineTesting
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 /// Runs `count` blocking workers on their own threads (the raw client blocks, so not on the cooperative pool)
@@ -22,15 +22,6 @@ func runOnThreads(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) async
     }
 }
 
-/// A value shared by worker threads.
-final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
-
-    init(_ value: Value) { mutex = Mutex(value) }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T { mutex.withLock { body(&$0) } }
-}
-
 @Suite("Writers and readers at once", .timeLimit(.minutes(2)))
 struct WriteConcurrencyTests {
     @Test("8 writers and 64 readers for 10 s: no half-written article, no lost write, the server answers throughout")
@@ -47,10 +38,10 @@ struct WriteConcurrencyTests {
             }
             let ids = owned
             let deadline = ContinuousClock.now + .seconds(10)
-            let lastAcknowledged = Locked<[Int: Int]>([:])
-            let createdIDs = Locked<[String]>([])
-            let failures = Locked<[String]>([])
-            let reads = Locked(0)
+            let lastAcknowledged = LockedValue<[Int: Int]>([:])
+            let createdIDs = LockedValue<[String]>([])
+            let failures = LockedValue<[String]>([])
+            let reads = LockedValue(0)
 
             await runOnThreads(writers + readers) { worker in
                 if worker < writers { write(worker) } else { read(worker - writers) }

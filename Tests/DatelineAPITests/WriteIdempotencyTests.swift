@@ -3,7 +3,7 @@ import Articles
 import DatelineTesting
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 import Testing
 
 @Suite("Idempotency-Key on POST", .timeLimit(.minutes(1)))
@@ -59,7 +59,7 @@ struct WriteIdempotencyTests {
     func concurrentSameKey() async throws {
         try await withWriteServer { port, store in
             let count = try store.allArticles().count
-            let responses = Mutex<[RawHTTPResponse]>([])
+            let responses = LockedValue<[RawHTTPResponse]>([])
             DispatchQueue.concurrentPerform(iterations: 8) { _ in
                 if let response = try? editorWrite("POST", "/articles", port: port, json: floodsStory, headers: [("Idempotency-Key", "same")]) {
                     responses.withLock { $0.append(response) }

@@ -1,7 +1,7 @@
 import Articles
 import DatelineTesting
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 @Suite("PUT, PATCH, DELETE and If-Match", .timeLimit(.minutes(1)))
@@ -129,7 +129,7 @@ struct WriteUpdateTests {
         try await withWriteServer { port, store in
             for round in 0..<20 {
                 let tag = try #require(try get("/articles/n5", port: port).header("ETag"))
-                let statuses = Mutex<[Int: Int]>([:])
+                let statuses = LockedValue<[Int: Int]>([:])
                 DispatchQueue.concurrentPerform(iterations: 2) { editor in
                     let response = try? editorWrite("PATCH", "/articles/n5", port: port,
                                                     json: #"{"title":"Round \#(round) editor \#(editor)","summary":"by editor \#(editor)"}"#,

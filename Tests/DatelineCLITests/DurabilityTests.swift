@@ -1,6 +1,6 @@
 import DatelineTesting
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 private let token = "durability-editor-token"
@@ -29,7 +29,7 @@ struct DurabilityTests {
         let port = try server.waitForPort()
 
         // Four writers post until the server dies under them; each remembers what was acknowledged.
-        let acknowledged = Mutex<[(id: String, marker: String, tag: String)]>([])
+        let acknowledged = LockedValue<[(id: String, marker: String, tag: String)]>([])
         let group = DispatchGroup()
         for writer in 0..<4 {
             group.enter()

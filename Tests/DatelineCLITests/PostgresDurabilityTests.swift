@@ -1,5 +1,6 @@
 import DatelineTesting
 import Foundation
+import Locking
 @testable import PostgresStore
 import Synchronization
 import Testing
@@ -42,7 +43,7 @@ struct PostgresDurabilityTests {
         let port = try server.waitForPort()
 
         // Four writers post until the server dies under them; each remembers what was acknowledged.
-        let acknowledged = Mutex<[(id: String, marker: String, tag: String)]>([])
+        let acknowledged = LockedValue<[(id: String, marker: String, tag: String)]>([])
         let attempted = Atomic<Int>(0)
         let group = DispatchGroup()
         for writer in 0..<4 {

@@ -1,6 +1,6 @@
 import DatelineTesting
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 /// A `dateline` process started by a test, with its output captured; always killed when the test ends.
@@ -82,7 +82,7 @@ struct ProcessFailure: Error, CustomStringConvertible {
 
 /// Bytes appended by a pipe's reader thread and read by the test.
 final class LockedData: Sendable {
-    private let data = Mutex<Data>(Data())
+    private let data = LockedValue<Data>(Data())
 
     func append(_ more: Data) { data.withLock { $0.append(more) } }
 

@@ -2,12 +2,12 @@ import DatelineTesting
 import Dispatch
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 import Testing
 
 /// Completions the test holds, so it decides when (and whether) each deferred answer is given.
 final class CompletionTap: Sendable {
-    private let held = Mutex<[ResponseCompletion]>([])
+    private let held = LockedValue<[ResponseCompletion]>([])
 
     /// Waits (at most 5 s) for the `index`th deferred request to arrive.
     func completion(_ index: Int = 0) throws -> ResponseCompletion {

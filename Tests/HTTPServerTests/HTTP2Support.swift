@@ -1,11 +1,11 @@
 import DatelineTesting
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 
 /// Deferred answers the test completes itself: each `/hold` request waits here until `completeAll`.
 final class Holds: Sendable {
-    private let state = Mutex<(held: [ResponseCompletion], most: Int, total: Int)>(([], 0, 0))
+    private let state = LockedValue<(held: [ResponseCompletion], most: Int, total: Int)>(([], 0, 0))
 
     fileprivate func add(_ completion: ResponseCompletion) {
         state.withLock {

@@ -1,12 +1,12 @@
 import DatelineTesting
 import Foundation
 import HTTPServer
-import Synchronization
+import Locking
 import Testing
 
 /// Hands each started stream's writer to the test, which writes from its own thread.
 final class StreamTap: Sendable {
-    private let writers = Mutex<[StreamWriter]>([])
+    private let writers = LockedValue<[StreamWriter]>([])
 
     /// Waits (at most 5 s) for the `index`th stream to start.
     func writer(_ index: Int = 0) throws -> StreamWriter {

@@ -1,11 +1,11 @@
 import Articles
+import Locking
 import PostgresStore
-import Synchronization
 import Testing
 
 /// The changes a store's handlers were given, in order.
 final class ChangeLog: Sendable {
-    private let changes = Mutex<[ArticleChange]>([])
+    private let changes = LockedValue<[ArticleChange]>([])
 
     init(_ store: PostgresStore) {
         store.onChange { [self] change in append(change) }

@@ -1,6 +1,6 @@
 import Articles
 import Foundation
-import Synchronization
+import Locking
 @testable import PostgresStore
 import SQLiteStore
 
@@ -113,8 +113,8 @@ enum TestStores {
 /// stores are globals, never deinitialised): without this every run would leave ~100 MB in the temporary
 /// directory.
 enum TemporaryFiles {
-    private static let paths = Mutex<[String]>([])
-    private static let registered = Mutex(false)
+    private static let paths = LockedValue<[String]>([])
+    private static let registered = LockedValue(false)
 
     static func removeAtExit(_ path: String) {
         paths.withLock { $0.append(path) }

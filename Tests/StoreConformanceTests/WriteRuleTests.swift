@@ -1,5 +1,6 @@
 import Articles
 import Foundation
+import Locking
 import Synchronization
 import Testing
 
@@ -96,7 +97,7 @@ struct WriteRuleTests {
     @Test("change handlers hear every write after it is visible, in commit order, with before and after", arguments: StoreKind.allCases)
     func changeEvents(_ kind: StoreKind) throws {
         let store = try Newsroom.store(kind)
-        let heard = Mutex<[String]>([])
+        let heard = LockedValue<[String]>([])
         store.onChange { change in
             // The write is already visible to readers when the handler runs.
             let visible = change.after.flatMap { try? store.article(ref: $0.id) }?.version
@@ -115,7 +116,7 @@ struct WriteRuleTests {
     @Test("concurrent writers: every version once, handlers in commit order", arguments: StoreKind.allCases)
     func concurrentWrites(_ kind: StoreKind) throws {
         let store = try Newsroom.store(kind)
-        let versions = Mutex<[UInt64]>([])
+        let versions = LockedValue<[UInt64]>([])
         store.onChange { change in versions.withLock { $0.append(change.storeVersion) } }
         let failures = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 8) { worker in

@@ -1,3 +1,4 @@
+import Locking
 import Synchronization
 
 /// The in-memory store (default). Thread-safe: reads share a read-write lock and run concurrently; writes are
@@ -9,7 +10,7 @@ public final class MemoryStore: ArticleStore, @unchecked Sendable {
     // Ids of deleted articles, never given out again. Guarded by `writer`.
     private var retiredIDs: Set<String> = []
     // Serialises writes, so change handlers run in commit order without holding readers up.
-    private let writer = Mutex<[@Sendable (ArticleChange) -> Void]>([])
+    private let writer = LockedValue<[@Sendable (ArticleChange) -> Void]>([])
     private let storeVersion = Atomic<UInt64>(0)
 
     /// A store holding `articles`, each validated (every problem is reported, named `articles[i].field`); ids and

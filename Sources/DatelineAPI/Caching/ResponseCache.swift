@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Encoded responses to readers' GETs, keyed by path and raw query, so a hot article or list query is
 /// encoded (and its ETag computed) once rather than per request.
@@ -10,12 +10,12 @@ import Synchronization
 /// The cache is split into shards, each behind its own lock, so the event loops rarely wait on each other;
 /// each shard holds a bounded number of bytes and drops an arbitrary entry when full.
 final class ResponseCache: Sendable {
-    private let shards: [ShardBox]
+    private let shards: [LockedValue<Shard>]
     private let shardByteLimit: Int
     private let shardEntryLimit: Int
     /// Which keys hold each article ref's answers, and when each ref last changed. Touched on misses and
     /// changes only, never on a hit.
-    private let articleKeys = Mutex(ArticleKeys())
+    private let articleKeys = LockedValue(ArticleKeys())
 
     private struct ArticleKeys {
         var keysByRef: [String: Set<String>] = [:]
@@ -39,23 +39,18 @@ final class ResponseCache: Sendable {
         var bytes = 0
     }
 
-    /// A Mutex cannot be an array element (it cannot be copied), so each shard lives in a box.
-    private final class ShardBox: Sendable {
-        let state = Mutex(Shard())
-    }
-
     /// - Parameters:
     ///   - byteLimit: bodies held at most, over all shards.
     ///   - entryLimit: responses held at most, over all shards.
     init(byteLimit: Int = 64 * 1024 * 1024, entryLimit: Int = 32768, shardCount: Int = 16) {
-        shards = (0..<shardCount).map { _ in ShardBox() }
+        shards = (0..<shardCount).map { _ in LockedValue(Shard()) }
         shardByteLimit = max(1, byteLimit / shardCount)
         shardEntryLimit = max(1, entryLimit / shardCount)
     }
 
     /// The cached response for `key` if it was built from `source` and is still valid at `now`.
     func lookup(_ key: String, source: CacheSource, now: Int64) -> CachedResponse? {
-        shard(for: key).state.withLock { shard in
+        shard(for: key).withLock { shard in
             guard let entry = shard.entries[key], entry.source == source, now < entry.validUntil else { return nil }
             return entry
         }
@@ -97,13 +92,13 @@ final class ResponseCache: Sendable {
     }
 
     private func remove(_ key: String) {
-        shard(for: key).state.withLock { shard in
+        shard(for: key).withLock { shard in
             if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.byteCount }
         }
     }
 
     private func insert(_ key: String, _ response: CachedResponse) {
-        shard(for: key).state.withLock { shard in
+        shard(for: key).withLock { shard in
             if let old = shard.entries.removeValue(forKey: key) { shard.bytes -= old.byteCount }
             while !shard.entries.isEmpty,
                   shard.bytes + response.byteCount > shardByteLimit || shard.entries.count >= shardEntryLimit {
@@ -121,7 +116,7 @@ final class ResponseCache: Sendable {
     /// a form that is not kept would be compressed again for every request). Two loops that miss at once
     /// may both compress; one form is kept.
     func attach(_ form: CachedResponse.GzipForm, to key: String, entityTag: String) {
-        shard(for: key).state.withLock { shard in
+        shard(for: key).withLock { shard in
             guard let entry = shard.entries[key], entry.entityTag == entityTag, entry.gzip == nil,
                   entry.byteCount + form.body.count <= shardByteLimit else { return }
             while shard.bytes + form.body.count > shardByteLimit,
@@ -138,9 +133,9 @@ final class ResponseCache: Sendable {
     var rememberedChangeCount: Int { articleKeys.withLock { $0.changedAt.count } }
 
     /// How many responses are held (for tests and metrics).
-    var count: Int { shards.reduce(0) { total, shard in total + shard.state.withLock { $0.entries.count } } }
+    var count: Int { shards.reduce(0) { total, shard in total + shard.withLock { $0.entries.count } } }
 
-    private func shard(for key: String) -> ShardBox {
+    private func shard(for key: String) -> LockedValue<Shard> {
         var hasher = Hasher()
         hasher.combine(key)
         return shards[Int(UInt(bitPattern: hasher.finalize()) % UInt(shards.count))]

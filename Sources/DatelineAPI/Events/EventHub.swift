@@ -4,6 +4,7 @@ import Glibc
 import Articles
 import Dispatch
 import HTTPServer
+import Locking
 import Logging
 import Synchronization
 
@@ -15,13 +16,13 @@ import Synchronization
 /// Dispatch timer, armed at the store's next scheduled publication, fires. One more timer writes the
 /// heartbeat comment to every subscriber: no thread and no timer per stream.
 final class EventHub: @unchecked Sendable {
-    // @unchecked: mutable state is in `state` (a Mutex); the timers are set up in init and afterwards only
+    // @unchecked: mutable state is in `state` (locked); the timers are set up in init and afterwards only
     // touched on `queue`.
     let epoch = EventID.randomEpoch()
     let store: any ArticleStore
     private let logger: Logger
     private let backlogLimit: Int
-    let state: Mutex<State>
+    let state: LockedValue<State>
     private let queue = DispatchQueue(label: "dateline.events")
     private let scheduleTimer: any DispatchSourceTimer
     private let heartbeatTimer: any DispatchSourceTimer
@@ -51,7 +52,7 @@ final class EventHub: @unchecked Sendable {
         self.backlogLimit = max(1, backlog)
         let now = Timestamp.now()
         let visible = (try? store.visibleBreakingFlags(at: now)) ?? [:]
-        state = Mutex(State(visible: visible, dueCheckedThrough: now.secondsSince1970))
+        state = LockedValue(State(visible: visible, dueCheckedThrough: now.secondsSince1970))
         scheduleTimer = DispatchSource.makeTimerSource(queue: queue)
         heartbeatTimer = DispatchSource.makeTimerSource(queue: queue)
         scheduleTimer.setEventHandler { [weak self] in self?.announceDue() }

@@ -1,7 +1,7 @@
 public import HTTPServer
+import Locking
 import Metrics
 public import Prometheus
-import Synchronization
 
 /// Everything `/metrics` reports, in Prometheus text format.
 ///
@@ -19,9 +19,9 @@ public final class APIMetrics: Sendable {
     let requests = RequestMetrics(routes: Route.everyKind.count)
     /// Response cache lookups: [hits, misses].
     let cacheLookups = StripedCounters(width: 2)
-    private let statisticsSource = Mutex<(@Sendable () -> ServerStatistics)?>(nil)
+    private let statisticsSource = LockedValue<(@Sendable () -> ServerStatistics)?>(nil)
     /// One scrape at a time: counters taken from snapshots are reset and set whole.
-    private let scrapeLock = Mutex<Void>(())
+    private let scrapeLock = LockedValue<Void>(())
 
     static let storeOperationMetric = "dateline_store_operation_duration_seconds"
 

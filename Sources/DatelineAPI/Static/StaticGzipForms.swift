@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import Locking
 
 /// Which content a file holds, as far as its metadata tells: a write changes the modification time (to the
 /// nanosecond) or the size, a replacement by rename the inode.
@@ -31,7 +31,7 @@ final class StaticGzipForms: Sendable {
     static let defaultByteLimit = 32 * 1024 * 1024
 
     private let byteLimit: Int
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     private struct State {
         var forms: [String: (version: FileVersion, body: [UInt8])] = [:]

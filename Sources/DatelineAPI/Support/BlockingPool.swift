@@ -1,12 +1,12 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// A fixed set of threads for work that blocks (a database store's calls), so the event loops never wait.
 ///
 /// Bounded both ways: `threads` jobs run at once, at most `queueLimit` wait; a job past that is refused at
 /// once (the caller answers 503) rather than queued without end while the database is slow.
 final class BlockingPool: Sendable {
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     private let available = DispatchSemaphore(value: 0)
     private let queueLimit: Int
 

@@ -1,5 +1,5 @@
 import HTTPServer
-import Synchronization
+import Locking
 
 /// Remembers the responses of POSTs sent with an `Idempotency-Key`, so a retry gets the first answer instead
 /// of creating a second article.
@@ -50,7 +50,7 @@ final class IdempotencyKeys: Sendable {
     let capacity: Int
     /// Seconds a key is kept.
     let lifetime: Int64
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     init(capacity: Int = 10_000, lifetime: Int64 = 24 * 60 * 60) {
         self.capacity = capacity
