@@ -26,6 +26,11 @@ extension MemoryIndex {
             lists.append(postings[Int(term)])
         }
         let isTerm = words.map(search.terms.contains)
+        // Per phrase: its matcher, and where its words are in `lists` (their postings' field bits tell which
+        // fields can hold the phrase at all, so most fields are never read).
+        let phrases = search.phrases.map { phrase in
+            (matcher: PhraseMatcher(phrase), lists: phrase.compactMap { words.firstIndex(of: $0) })
+        }
 
         var candidates: [Int32]
         let smallestPosting = lists.indices.min { lists[$0].count < lists[$1].count }!
@@ -39,6 +44,7 @@ extension MemoryIndex {
         // The sort keys ride along, so sorting compares integers and touches an article only on a tie.
         var matches: [(slot: Int32, score: Int64, key: Int64)] = []
         let sort = query.sort
+        var fields = [UInt8](repeating: 0, count: lists.count)  // this candidate's field bits, per word
         candidateLoop: for slot in candidates {
             // Postings may still name removed articles (swept later in bulk): skip them.
             guard let entry = entries[Int(slot)], filter.admits(entry) else { continue }
@@ -47,10 +53,14 @@ extension MemoryIndex {
                 let list = lists[index]
                 let position = Self.postingIndex(of: slot, in: list)
                 guard position < list.count, list[position].slot == slot else { continue candidateLoop }
+                fields[index] = list[position].fields
                 if isTerm[index] { score += Weight.of(list[position].fields) }
             }
-            for phrase in search.phrases {
-                guard let weight = phraseWeight(phrase, in: entry.article) else { continue candidateLoop }
+            for phrase in phrases {
+                let possible = phrase.lists.reduce(FieldBit.all) { $0 & fields[$1] }
+                guard let weight = phraseWeight(phrase.matcher, in: entry.article, possibleFields: possible) else {
+                    continue candidateLoop
+                }
                 score += weight
             }
             let key = sort == .updated ? entry.article.updatedAt.secondsSince1970 : entry.publishKey
@@ -68,21 +78,15 @@ extension MemoryIndex {
         return paginate(matches.map(\.slot), query: query, sort: sort, scores: matches.map(\.score))
     }
 
-    /// The weight of the best field in which `phrase` occurs as consecutive words; nil if none.
-    func phraseWeight(_ phrase: [String], in article: Article) -> Int64? {
-        if Self.contains(phrase, in: article.title) { return Weight.title }
-        if let summary = article.summary, Self.contains(phrase, in: summary) { return Weight.summaryOrTags }
-        if article.tags.contains(where: { Self.contains(phrase, in: $0) }) { return Weight.summaryOrTags }
-        if Self.contains(phrase, in: article.body) { return Weight.body }
-        return nil
-    }
-
-    static func contains(_ phrase: [String], in text: String) -> Bool {
-        let words = TextFolding.words(in: text)
-        guard words.count >= phrase.count else { return false }
-        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-            if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+    /// The weight of the best field in which the phrase occurs as consecutive words; nil if none. Only fields
+    /// in `possibleFields` (those holding every word of the phrase) are read.
+    func phraseWeight(_ phrase: PhraseMatcher, in article: Article, possibleFields: UInt8) -> Int64? {
+        if possibleFields & FieldBit.title != 0, phrase.occurs(in: article.title) { return Weight.title }
+        if possibleFields & FieldBit.summary != 0, let summary = article.summary, phrase.occurs(in: summary) {
+            return Weight.summaryOrTags
         }
-        return false
+        if possibleFields & FieldBit.tags != 0, article.tags.contains(where: phrase.occurs(in:)) { return Weight.summaryOrTags }
+        if possibleFields & FieldBit.body != 0, phrase.occurs(in: article.body) { return Weight.body }
+        return nil
     }
 }

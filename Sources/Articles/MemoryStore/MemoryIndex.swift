@@ -43,6 +43,7 @@ struct MemoryIndex {
         static let summary: UInt8 = 2
         static let tags: UInt8 = 4
         static let body: UInt8 = 8
+        static let all: UInt8 = title | summary | tags | body
     }
 
     var entries: [Entry?] = []
