@@ -176,9 +176,11 @@ struct RequestParser {
             case .trailers(let count, let total):
                 guard let lineEnd = Self.lineEnd(rest) else {
                     // Only the bytes before a bare LF count towards the limit (they are all a read cut elsewhere
-                    // would have seen), so the answer does not depend on where reads end.
+                    // would have seen), so the answer does not depend on where reads end. Nor does a last CR,
+                    // which may be half of the CRLF that ends the trailers (an empty line costs nothing).
                     let bareLF = rest.firstIndex(of: .lf)
-                    if total + (bareLF ?? rest.count) > limits.maxHeaderBytes {
+                    let pending = bareLF ?? (rest.last == .cr ? rest.count - 1 : rest.count)
+                    if total + pending > limits.maxHeaderBytes {
                         return fail(consumed, .headersTooLarge(limit: limits.maxHeaderBytes))
                     }
                     if bareLF != nil { return fail(consumed, .invalidChunk("a trailer line ends in a bare LF")) }

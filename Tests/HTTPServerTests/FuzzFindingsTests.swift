@@ -116,4 +116,25 @@ struct HTTPFuzzFindingsTests {
             #expect(parse(request, pieceSize: pieceSize, limits: limits).failure == .headersTooLarge(limit: 600), "in pieces of \(pieceSize)")
         }
     }
+
+    // Target chunked (in CI), trailer lines filling the 600-byte limit exactly, then the empty line: fed whole
+    // the request was parsed, fed a byte at a time 431, because the final empty line's CR was counted before
+    // its LF arrived.
+    @Test("Trailers that fill the limit exactly are accepted however the body is cut into reads")
+    func trailersFillingTheLimitIndependentOfReads() {
+        let limits = RequestParser.Limits(maxRequestLineBytes: 200, maxHeaderBytes: 600, maxHeaderCount: 12, maxBodyBytes: 2000)
+        // Six trailer lines of 98 bytes plus CRLF: 600 bytes.
+        let trailers = (0..<6).map { index in "T\(index): " + String(repeating: "v", count: 94) + "\r\n" }.joined()
+        let request = Array(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n" + trailers + "\r\n").utf8)
+        for pieceSize in [1, 2, 7, request.count] {
+            let (requests, failure) = parse(request, pieceSize: pieceSize, limits: limits)
+            #expect(failure == nil, "in pieces of \(pieceSize)")
+            #expect(requests.map(\.body) == [Array("x".utf8)], "in pieces of \(pieceSize)")
+        }
+        // One byte more is 431 whichever way it arrives.
+        let over = Array(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: y" + trailers + "\r\n").utf8)
+        for pieceSize in [1, 2, 7, over.count] {
+            #expect(parse(over, pieceSize: pieceSize, limits: limits).failure == .headersTooLarge(limit: 600), "in pieces of \(pieceSize)")
+        }
+    }
 }
