@@ -49,7 +49,7 @@ test:
 	DATELINE_TEST_POSTGRES_URL=$$(cat "$$pg_dir/url") $(SWIFT) test --skip-build --no-parallel
 	scripts/interop-tests.sh
 	scripts/browser-tests.sh
-	scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+	FUZZ_SEED=1 scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
 
 # libFuzzer targets for the parsers and the HTTP/2 path (Fuzz/README.md): fails on any crash, leak or hang.
 fuzz: deps
