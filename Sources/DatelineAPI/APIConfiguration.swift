@@ -5,6 +5,10 @@ public struct APIConfiguration: Sendable {
     /// `max-age` of article, list, related and facet responses, in seconds: short, so breaking news is not
     /// stale for long.
     public var cacheMaxAge = 30
+    /// Bytes of encoded answers the server keeps for readers' GETs (bodies and their gzip forms). A database
+    /// store answers what it holds without a store call, so sizing it for the hot articles and lists is what
+    /// keeps reads fast; the memory store saves only the encoding.
+    public var responseCacheBytes = 64 * 1024 * 1024
     /// Bearer tokens that make a request an editor's. Empty: every presented token is wrong.
     public var editorTokens: [String] = []
     /// How many recent events `/events` keeps for clients resuming with `Last-Event-ID`.

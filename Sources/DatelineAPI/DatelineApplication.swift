@@ -15,7 +15,7 @@ public final class DatelineApplication: HTTPResponder {
     let cacheControl: String
     /// Which browser origins may read answers (CORS).
     let cors: CORSPolicy
-    let cache = ResponseCache()
+    let cache: ResponseCache
     /// Responses of POSTs sent with an `Idempotency-Key`, for retries.
     let idempotencyKeys = IdempotencyKeys()
     /// Turns store changes into `/events` for subscribers.
@@ -36,6 +36,7 @@ public final class DatelineApplication: HTTPResponder {
         self.staticFiles = StaticFiles(root: configuration.publicDirectory)
         self.editorAuth = EditorAuth(tokens: configuration.editorTokens)
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
+        self.cache = ResponseCache(byteLimit: configuration.responseCacheBytes)
         self.cors = CORSPolicy(origins: configuration.corsOrigins)
         self.eventHub = EventHub(
             store: store, backlog: configuration.eventBacklog, heartbeat: configuration.eventHeartbeatInterval, logger: logger)

@@ -62,6 +62,9 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "max-age in seconds of article, list and facet responses. (env DATELINE_CACHE_MAX_AGE; default 30)")
     var cacheMaxAge: Int?
 
+    @Option(help: "Bytes of encoded answers kept for readers' GETs; size it for the hot articles and lists, above all with a database store. (env DATELINE_RESPONSE_CACHE_BYTES; default 67108864)")
+    var responseCacheBytes: Int?
+
     @Option(help: "Events kept for Last-Event-ID resume on /events. (env DATELINE_EVENT_BACKLOG; default 1000)")
     var eventBacklog: Int?
 

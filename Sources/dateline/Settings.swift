@@ -81,6 +81,7 @@ extension Settings {
             }
             settings.api.cacheMaxAge = value
         }
+        try lookup.count(flags.responseCacheBytes, "response-cache-bytes", into: &settings.api.responseCacheBytes)
         try lookup.count(flags.eventBacklog, "event-backlog", into: &settings.api.eventBacklog)
         try lookup.seconds(flags.eventHeartbeat, "event-heartbeat", into: &settings.api.eventHeartbeatInterval)
         let corsOrigins = flags.corsOrigin.isEmpty ? env["DATELINE_CORS_ORIGINS"].map { [$0] } : flags.corsOrigin

@@ -93,7 +93,8 @@ struct ServeCommandTests {
                       ("DATELINE_EVENT_HEARTBEAT", "never"), ("DATELINE_CORS_ORIGINS", "news.example/"),
                       ("DATELINE_CORS_ORIGINS", "*,https://news.example"), ("DATELINE_MAX_CONNECTIONS", "0"),
                       ("DATELINE_EVENT_BACKLOG", "lots"), ("DATELINE_METRICS", "maybe"), ("DATELINE_LOG_FORMAT", "xml"),
-                      ("DATELINE_GRACE_PERIOD", "-2.5"), ("DATELINE_CACHE_MAX_AGE", "-1")])
+                      ("DATELINE_GRACE_PERIOD", "-2.5"), ("DATELINE_CACHE_MAX_AGE", "-1"),
+                      ("DATELINE_RESPONSE_CACHE_BYTES", "64MB")])
     func badEnvironment(name: String, value: String) throws {
         let server = try ServerProcess(["serve"], environment: [name: value])
         let status = server.waitForExit(timeout: .seconds(20))
@@ -143,7 +144,7 @@ struct ServeCommandTests {
         let server = try ServerProcess(["serve", "--help"])
         #expect(server.waitForExit(timeout: .seconds(20)) == 0)
         let text = server.standardOutput
-        for flag in ["--host", "--port", "--store", "--seed", "--public", "DATELINE_PORT", "PORT", "--max-body-bytes", "--header-timeout"] {
+        for flag in ["--host", "--port", "--store", "--seed", "--public", "DATELINE_PORT", "PORT", "--max-body-bytes", "--header-timeout", "--response-cache-bytes"] {
             #expect(text.contains(flag), "help mentions \(flag)")
         }
     }

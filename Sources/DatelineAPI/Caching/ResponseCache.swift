@@ -39,13 +39,17 @@ final class ResponseCache: Sendable {
         var bytes = 0
     }
 
+    /// Bytes of body per entry the default entry limit allows for: small answers (a 304's worth, a short
+    /// facet list) still count against a bound, so the index's own overhead cannot outgrow the bytes.
+    static let bytesPerEntry = 2048
+
     /// - Parameters:
     ///   - byteLimit: bodies held at most, over all shards.
-    ///   - entryLimit: responses held at most, over all shards.
-    init(byteLimit: Int = 64 * 1024 * 1024, entryLimit: Int = 32768, shardCount: Int = 16) {
+    ///   - entryLimit: responses held at most, over all shards; by default one per `bytesPerEntry` bytes.
+    init(byteLimit: Int = 64 * 1024 * 1024, entryLimit: Int? = nil, shardCount: Int = 16) {
         shards = (0..<shardCount).map { _ in LockedValue(Shard()) }
         shardByteLimit = max(1, byteLimit / shardCount)
-        shardEntryLimit = max(1, entryLimit / shardCount)
+        shardEntryLimit = max(1, (entryLimit ?? byteLimit / Self.bytesPerEntry) / shardCount)
     }
 
     /// The cached response for `key` if it was built from `source` and is still valid at `now`.
