@@ -60,8 +60,10 @@ public final class DatelineApplication: HTTPResponder {
     /// store, for cache hits and routes that do not read the store. Everything else is answered on the
     /// store's pool, and the connection waits for it without holding its event loop.
     public func respond(to request: HTTPRequest) throws -> HTTPResponse {
-        guard let storePool, request.method != "OPTIONS", Route(path: request.path).readsStore else { return answer(request) }
-        if let hit = try? cachedAnswer(request) { return hit }
+        guard let storePool, request.method != "OPTIONS" else { return answer(request) }
+        let route = Route(path: request.path)
+        guard route.readsStore else { return answer(request) }
+        if let hit = try? cachedAnswer(request, route: route) { return hit }
         return .deferred { [self] completion in
             let queued = storePool.submit { completion.complete(self.answer(request)) }
             if !queued {
@@ -111,9 +113,8 @@ public final class DatelineApplication: HTTPResponder {
 
     /// A reader's GET answered from the response cache, with no store call; nil on a miss or when the
     /// request is not one the cache answers.
-    private func cachedAnswer(_ request: HTTPRequest) throws -> HTTPResponse? {
+    private func cachedAnswer(_ request: HTTPRequest, route: Route) throws -> HTTPResponse? {
         guard request.method == "GET" || request.method == "HEAD" else { return nil }
-        let route = Route(path: request.path)
         guard route.isCacheable, try !editorAuth.authenticate(request.headers["Authorization"]) else { return nil }
         let key = cacheKey(request)
         guard let cached = cache.lookup(key, source: cacheSource(route), now: Timestamp.now().secondsSince1970) else { return nil }

@@ -114,6 +114,15 @@ struct SupportTests {
         #expect(Route(path: "/articles/abc/other") == .staticFile)
         #expect(Route(path: "/health") == .health)
         #expect(Route(path: "/") == .staticFile)
+        let collections: [(String, Route)] = [
+            ("/categories", .categories), ("/tags", .tags), ("/authors", .authors), ("/ready", .ready),
+            ("/events", .events), ("/metrics", .metrics), ("/openapi.json", .openAPI),
+        ]
+        for (path, route) in collections { #expect(Route(path: path) == route, "\(path)") }
+        for path in ["/health/", "/tagsx", "/Articles", "/articles/abc/", "/articles//related", "/articles/abc/related/",
+                     "/articles/abc/related/x", "/articles/abc/relate", "/index.html", "/tags/sudan", ""] {
+            #expect(Route(path: path) == .staticFile, "\(path)")
+        }
     }
 
     @Test("Editor tokens compare in constant time and refuse malformed headers")

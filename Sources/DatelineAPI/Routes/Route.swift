@@ -74,34 +74,65 @@ enum Route: Equatable {
     /// Matches a raw path (before percent-decoding). A ref segment is decoded; one that does not decode to
     /// UTF-8 cannot name an article and is left as it is, to be answered 404.
     init(path: String) {
-        // At the byte `/`: followed by a combining mark it is not a Character of its own.
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map { Substring($0) }
-        switch parts.count {
-        case 1:
-            switch parts[0] {
-            case "articles": self = .articles
-            case "categories": self = .categories
-            case "tags": self = .tags
-            case "authors": self = .authors
-            case "health": self = .health
-            case "ready": self = .ready
-            case "events": self = .events
-            case "metrics": self = .metrics
-            case "openapi.json": self = .openAPI
-            default: self = .staticFile
-            }
-        case 2 where parts[0] == "articles" && !parts[1].isEmpty:
-            self = .article(ref: Self.decode(parts[1]))
-        case 3 where parts[0] == "articles" && !parts[1].isEmpty && parts[2] == "related":
-            self = .related(ref: Self.decode(parts[1]))
-        default:
+        // Walks the bytes between the first three `/`s (a byte `/` followed by a combining mark is not a
+        // Character of its own, so Character-wise splitting would join segments); no array is built, as this
+        // runs for every request, hits included.
+        let bytes = path.utf8
+        let slash = UInt8(ascii: "/")
+        guard let firstSlash = bytes.firstIndex(of: slash) else {
+            self = .staticFile
+            return
+        }
+        let firstStart = bytes.index(after: firstSlash)
+        let firstEnd = bytes[firstStart...].firstIndex(of: slash) ?? bytes.endIndex
+        let first = bytes[firstStart..<firstEnd]
+        guard firstEnd < bytes.endIndex else {
+            self = Self.collection(first)
+            return
+        }
+        guard Self.equals(first, "articles") else {
+            self = .staticFile
+            return
+        }
+        let secondStart = bytes.index(after: firstEnd)
+        let secondEnd = bytes[secondStart...].firstIndex(of: slash) ?? bytes.endIndex
+        let ref = bytes[secondStart..<secondEnd]
+        guard !ref.isEmpty else {
+            self = .staticFile
+            return
+        }
+        guard secondEnd < bytes.endIndex else {
+            self = .article(ref: Self.decode(ref))
+            return
+        }
+        let third = bytes[bytes.index(after: secondEnd)...]
+        if !third.contains(slash), Self.equals(third, "related") {
+            self = .related(ref: Self.decode(ref))
+        } else {
             self = .staticFile
         }
     }
 
-    private static func decode(_ segment: Substring) -> String {
-        // `utf8.contains`: `Substring.contains(String)` is Foundation's, which bridges to NSString per call.
-        guard segment.utf8.contains(UInt8(ascii: "%")) else { return String(segment) }
+    /// The route of a one-segment path such as `/articles`.
+    private static func collection(_ segment: Substring.UTF8View) -> Route {
+        collections.first { equals(segment, $0.name) }?.route ?? .staticFile
+    }
+
+    private static let collections: [(name: StaticString, route: Route)] = [
+        ("articles", .articles), ("health", .health), ("categories", .categories), ("tags", .tags),
+        ("authors", .authors), ("ready", .ready), ("events", .events), ("metrics", .metrics),
+        ("openapi.json", .openAPI),
+    ]
+
+    /// Byte equality with an ASCII literal, without String comparison's Unicode machinery.
+    private static func equals(_ segment: Substring.UTF8View, _ literal: StaticString) -> Bool {
+        guard segment.count == literal.utf8CodeUnitCount else { return false }
+        return literal.withUTF8Buffer { segment.elementsEqual($0) }
+    }
+
+    private static func decode(_ bytes: Substring.UTF8View) -> String {
+        let segment = Substring(bytes)
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(segment) }
         // In a path `+` is a plus: percent-decode only, unlike a form-encoded query.
         return QueryParameters.percentDecode(segment, plusIsSpace: false) ?? String(segment)
     }
