@@ -12,6 +12,7 @@ final class ConnectionPool: Sendable {
     private let slots: DispatchSemaphore
     private let waitLimit: Duration
     private let backOff: Duration
+    private let statementTimeout: Duration
     private let state = LockedValue<State>(State())
 
     private struct State {
@@ -20,8 +21,10 @@ final class ConnectionPool: Sendable {
         var lastFailure = ""
     }
 
-    init(url: String, size: Int = 8, waitLimit: Duration = .seconds(5), backOff: Duration = .milliseconds(500)) {
+    init(url: String, size: Int = 8, waitLimit: Duration = .seconds(5), backOff: Duration = .milliseconds(500),
+         statementTimeout: Duration = .seconds(15)) {
         self.url = url
+        self.statementTimeout = statementTimeout
         self.size = size
         self.waitLimit = waitLimit
         self.backOff = backOff
@@ -70,7 +73,7 @@ final class ConnectionPool: Sendable {
         }
         if let failure { throw PGError(message: failure, sqlState: nil, connectionLost: true) }
         do {
-            let connection = try PGConnection(url: url)
+            let connection = try PGConnection(url: url, statementTimeout: statementTimeout)
             state.withLock { $0.retryAfter = nil }
             return connection
         } catch let error as PGError {

@@ -11,13 +11,21 @@ final class PGConnection: @unchecked Sendable {
     private var prepared: Set<String> = []
     private var preparedTexts: [String: String] = [:]
     private static let textCacheLimit = 256
+    /// How long a reply may take before the connection is given up: the statement timeout plus a margin. The
+    /// server cancels a slow statement itself; this bounds the wait when the server cannot (a frozen host or
+    /// process still acknowledges TCP, so neither keepalives nor the TCP user timeout notice it).
+    private let replyTimeout: Duration
+    /// Set when a reply did not come in time or the socket failed: the connection is then never reused.
+    private var abandoned = false
 
     /// Connects to `url` (a `postgres://` URI or a `key=value` string). Our defaults bound every wait so a
     /// vanished server makes calls fail rather than hang: a connect timeout, TCP keepalives and a TCP user
     /// timeout. Settings in the URL win over these defaults.
     /// `role`, when given, is set as the application name over the URL's: the store finds its instances'
-    /// listener connections by it.
-    init(url: String, connectTimeoutSeconds: Int = 3, role: String? = nil) throws {
+    /// listener connections by it. `statementTimeout` is set on the session; a reply that has not come a
+    /// second after it abandons the connection (see `replyTimeout`).
+    init(url: String, connectTimeoutSeconds: Int = 3, role: String? = nil, statementTimeout: Duration = .seconds(15)) throws {
+        replyTimeout = statementTimeout + .seconds(1)
         var defaults: [(String, String)] = [
             ("connect_timeout", String(connectTimeoutSeconds)),
             ("keepalives", "1"),
@@ -51,13 +59,14 @@ final class PGConnection: @unchecked Sendable {
         // Notices (e.g. "relation already exists, skipping") are not for the terminal.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         // A statement that runs longer than this is cancelled by the server: no request waits for ever.
-        _ = try execute("SET statement_timeout = '15s'")
+        let milliseconds = statementTimeout.components.seconds * 1000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+        _ = try execute("SET statement_timeout = \(max(1, milliseconds))")
     }
 
     deinit { PQfinish(handle) }
 
     /// Whether the connection is still usable.
-    var isHealthy: Bool { PQstatus(handle) == CONNECTION_OK }
+    var isHealthy: Bool { !abandoned && PQstatus(handle) == CONNECTION_OK }
 
     /// The socket, for waiting on notifications.
     var socket: Int32 { PQsocket(handle) }
@@ -66,7 +75,7 @@ final class PGConnection: @unchecked Sendable {
     @discardableResult
     func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         try withParameters(parameters) { count, values in
-            try result(of: PQexecParams(handle, sql, count, nil, values, nil, nil, 0))
+            try reply(sent: PQsendQueryParams(handle, sql, count, nil, values, nil, nil, 0))
         }
     }
 
@@ -75,11 +84,11 @@ final class PGConnection: @unchecked Sendable {
     @discardableResult
     func execute(prepared name: String, _ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         if !prepared.contains(name) {
-            try result(of: PQprepare(handle, name, sql, 0, nil))
+            try reply(sent: PQsendPrepare(handle, name, sql, 0, nil))
             prepared.insert(name)
         }
         return try withParameters(parameters) { count, values in
-            try result(of: PQexecPrepared(handle, name, count, values, nil, nil, 0))
+            try reply(sent: PQsendQueryPrepared(handle, name, count, values, nil, nil, 0))
         }
     }
 
@@ -133,6 +142,59 @@ final class PGConnection: @unchecked Sendable {
         defer { copies.forEach { free($0) } }
         let pointers = copies.map { $0.map { UnsafePointer($0) } }
         return try pointers.withUnsafeBufferPointer { try body(Int32(parameters.count), $0.baseAddress) }
+    }
+
+    /// The reply to the statement just sent (`sent` is the PQsend… call's answer), as `PQexec` would give it
+    /// (the first error, else the last result), waiting at most `replyTimeout` for it.
+    @discardableResult
+    private func reply(sent: Int32) throws -> PGRows {
+        guard sent == 1 else { return try result(of: nil) }
+        let deadline = ContinuousClock.now + replyTimeout
+        var kept: OpaquePointer?
+        while true {
+            while PQisBusy(handle) == 1 {
+                do {
+                    try waitForInput(until: deadline)
+                } catch {
+                    if let kept { PQclear(kept) }
+                    throw error
+                }
+            }
+            guard let next = PQgetResult(handle) else { break }
+            if let previous = kept {
+                if Self.isError(previous) {
+                    PQclear(next)
+                    continue
+                }
+                PQclear(previous)
+            }
+            kept = next
+        }
+        return try result(of: kept)
+    }
+
+    /// Waits until the server has sent something and reads it; abandons the connection at `deadline`.
+    private func waitForInput(until deadline: ContinuousClock.Instant) throws {
+        let remaining = deadline - .now
+        guard remaining > .zero else {
+            abandoned = true
+            throw PGError(message: "the database did not answer within \(replyTimeout)", sqlState: nil, connectionLost: true)
+        }
+        let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(clamping: milliseconds))
+        if ready < 0 && errno == EINTR { return }
+        guard ready >= 0, ready == 0 || PQconsumeInput(handle) == 1 else {
+            abandoned = true
+            throw PGError(message: Self.trimmed(PQerrorMessage(handle)), sqlState: nil, connectionLost: true)
+        }
+    }
+
+    private static func isError(_ result: OpaquePointer) -> Bool {
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: false
+        default: true
+        }
     }
 
     @discardableResult

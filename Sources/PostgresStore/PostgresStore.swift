@@ -17,9 +17,12 @@ public final class PostgresStore: ArticleStore, Sendable {
 
     /// Connects to `url`, applies the schema's missing migrations (exactly once however many instances start
     /// together), and starts listening for other instances' changes. `poolSize` bounds the open connections
-    /// (one more is the listener's). Throws `ArticleStoreError.unavailable` when the database cannot be reached.
-    public init(url: String, poolSize: Int = 8) throws {
-        let pool = ConnectionPool(url: url, size: poolSize)
+    /// (one more is the listener's). `statementTimeout` bounds every statement: the server cancels one that runs
+    /// longer, and a reply that does not come a second after it (a frozen database) abandons its connection;
+    /// either way the call throws `ArticleStoreError.unavailable`. Throws that too when the database cannot be
+    /// reached.
+    public init(url: String, poolSize: Int = 8, statementTimeout: Duration = .seconds(15)) throws {
+        let pool = ConnectionPool(url: url, size: poolSize, statementTimeout: statementTimeout)
         self.pool = pool
         let startVersion = try Self.mapErrors {
             try pool.withConnection { connection in

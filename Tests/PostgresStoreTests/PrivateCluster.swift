@@ -26,6 +26,25 @@ final class PrivateCluster: Sendable {
         _ = try Self.run(directory + "/pg_ctl", arguments)
     }
 
+    /// Sends `signal` to the cluster's postmaster and every process it started (its backends, the listener's
+    /// included): SIGSTOP freezes the database as a paused host would, with its sockets still open and the
+    /// kernel still acknowledging TCP; SIGCONT thaws it.
+    func signalEveryProcess(_ signal: Int32) throws {
+        let pidFile = try String(contentsOfFile: directory + "/data/postmaster.pid", encoding: .utf8)
+        guard let postmaster = pidFile.split(separator: "\n").first.flatMap({ pid_t($0) }) else {
+            throw ClusterFailure(message: "no pid in postmaster.pid")
+        }
+        var pids = [postmaster]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After "pid (comm) ": the state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, pid_t(fields[1]) == postmaster { pids.append(pid) }
+        }
+        for pid in pids { kill(pid, signal) }
+    }
+
     /// Stops the cluster and removes its directory.
     func remove() {
         let script = Self.packageRoot.appendingPathComponent("scripts/test-postgres.sh").path
