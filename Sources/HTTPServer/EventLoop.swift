@@ -75,6 +75,11 @@ final class EventLoop: @unchecked Sendable {
     }
     private(set) var isDraining = false
     private var acceptPausedUntil: ContinuousClock.Instant?
+    /// When an accept failure was last logged, and how many failed since: while out of descriptors accepts
+    /// fail every pause (ten times a second per loop), so the log says so once per `acceptFailureLogInterval`.
+    private var acceptFailureLoggedAt: ContinuousClock.Instant?
+    private var acceptFailuresUnlogged = 0
+    private static let acceptFailureLogInterval: Duration = .seconds(10)
     private let sweepInterval: Duration
     private var nextSweep = ContinuousClock.now
 
@@ -180,7 +185,7 @@ final class EventLoop: @unchecked Sendable {
             } catch let error as SystemError {
                 // Out of descriptors or memory: stop accepting for a moment instead of spinning on the
                 // still-readable listener; the sweep resumes it.
-                logger.warning("accept failed; pausing accepts for 100 ms", metadata: ["error": "\(error)"])
+                logAcceptFailure(error)
                 try? remove(listener)
                 acceptPausedUntil = .now + .milliseconds(100)
                 return
@@ -386,5 +391,21 @@ final class EventLoop: @unchecked Sendable {
 
     private func remove(_ fd: CInt) throws {
         guard epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil) == 0 else { throw SystemError(errno: errno, call: "epoll_ctl") }
+    }
+}
+
+extension EventLoop {
+    /// Logs an accept failure, at most once per `acceptFailureLogInterval`, with how many were not logged.
+    fileprivate func logAcceptFailure(_ error: SystemError) {
+        let now = ContinuousClock.now
+        if let last = acceptFailureLoggedAt, now - last < Self.acceptFailureLogInterval {
+            acceptFailuresUnlogged += 1
+            return
+        }
+        logger.warning("accept failed; pausing accepts for 100 ms", metadata: [
+            "error": "\(error)", "failures_since_last_log": "\(acceptFailuresUnlogged)",
+        ])
+        acceptFailureLoggedAt = now
+        acceptFailuresUnlogged = 0
     }
 }
