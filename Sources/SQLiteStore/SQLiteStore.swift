@@ -131,6 +131,19 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
     /// Returns the store's new version.
     @discardableResult
     public func importArticles(_ articles: [Article]) throws -> UInt64 {
+        // Never nil: without `onlyIntoNewStore` the import always runs.
+        try insertAll(articles, onlyIntoNewStore: false)!
+    }
+
+    /// Imports `articles` (as `importArticles`) only if nothing was ever written to the store (version 0),
+    /// checked inside the import's own write transaction: of several processes seeding one new file at once,
+    /// exactly one does. True if this call seeded it.
+    public func seedIfEmpty(with articles: [Article]) throws -> Bool {
+        guard !articles.isEmpty else { return false }
+        return try insertAll(articles, onlyIntoNewStore: true) != nil
+    }
+
+    private func insertAll(_ articles: [Article], onlyIntoNewStore: Bool) throws -> UInt64? {
         try writer.withLock { writer in
             do {
                 let connection = writer.connection
@@ -139,13 +152,19 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
                 // WAL grows to the size of the database several times over. A cache that holds the transaction
                 // writes each page once; afterwards the cache shrinks back and the WAL is checkpointed and cut.
                 try connection.execute("PRAGMA cache_size = -\(Self.importCacheKiB)")
+                // A seed waits out another process's seed of the same new file (a whole import, seconds long)
+                // rather than failing after the usual 5 s: it then finds the file written and does nothing.
+                if onlyIntoNewStore { try connection.execute("PRAGMA busy_timeout = \(Self.seedWaitMilliseconds)") }
                 defer {
+                    if onlyIntoNewStore { try? connection.execute("PRAGMA busy_timeout = 5000") }
                     try? connection.execute("PRAGMA cache_size = -2000")
                     try? connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 }
-                let version = try connection.transaction(immediate: true) {
-                    try SQLArticleWrites.insertAll(articles, now: .now(), in: connection)
+                let version: UInt64? = try connection.transaction(immediate: true) {
+                    if onlyIntoNewStore, try SQLArticleReads.storeVersion(in: connection) != 0 { return nil }
+                    return try SQLArticleWrites.insertAll(articles, now: .now(), in: connection)
                 }
+                guard let version else { return nil }
                 storeVersion.store(version, ordering: .releasing)
                 return version
             } catch {
@@ -153,6 +172,9 @@ public final class SQLiteStore: ArticleStore, @unchecked Sendable {
             }
         }
     }
+
+    /// How long a seed waits for another process's write lock: long enough for that process's whole import.
+    private static let seedWaitMilliseconds = 300_000
 
     /// The page cache of an import's transaction, in KiB (the default is 2,000).
     private static let importCacheKiB = 262_144

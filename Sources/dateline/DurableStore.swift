@@ -8,6 +8,9 @@ protocol DurableStore: ArticleStore {
     /// Adds `articles` in one all-or-nothing write; throws `.invalid` naming every bad one; returns the
     /// store's new version.
     @discardableResult func importArticles(_ articles: [Article]) throws -> UInt64
+    /// Imports `articles` only into a store never written to, atomically: of several instances starting
+    /// with a seed at once, exactly one seeds. True if this call did.
+    func seedIfEmpty(with articles: [Article]) throws -> Bool
 }
 
 extension SQLiteStore: DurableStore {}

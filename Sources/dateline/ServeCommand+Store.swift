@@ -21,9 +21,16 @@ extension ServeCommand {
             return (store, held, "\(settings.store)")
         }
         let (articles, source) = try seed.load()
-        let version = try store.importArticles(articles)
+        // Checked again inside the import's transaction: another instance may be seeding the same database.
+        guard try store.seedIfEmpty(with: articles) else {
+            let now = try store.countsByStatus().values.reduce(0, +)
+            logger.notice("the database was already written to (perhaps by another instance starting at once): the seed is ignored (it only fills a new database)", metadata: [
+                "store": "\(settings.store)", "articles": "\(now)", "seed": "\(seed)",
+            ])
+            return (store, now, "\(settings.store)")
+        }
         logger.notice("seeded the empty database", metadata: [
-            "store": "\(settings.store)", "articles": "\(articles.count)", "seed": "\(source)", "version": "\(version)",
+            "store": "\(settings.store)", "articles": "\(articles.count)", "seed": "\(source)", "version": "\(store.version)",
         ])
         return (store, articles.count, "\(settings.store) (seeded from \(source))")
     }

@@ -93,4 +93,11 @@ struct PostgresDurabilityTests {
             #expect(bySearch.bodyText.contains(#""id":"\#(id)""#), "\(id) is not found by its word m\(marker)")
         }
     }
+
+    @Test("Four instances started at once with a seed on one new database: all serve, exactly one seeds it")
+    func seedRace() throws {
+        let database = try newDatabase()
+        defer { database.drop() }
+        try expectExactlyOneSeeds(store: database.url)
+    }
 }

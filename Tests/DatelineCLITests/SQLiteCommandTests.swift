@@ -97,4 +97,11 @@ struct SQLiteCommandTests {
         #expect(postgres.status != 0)
         #expect(!postgres.errors.contains("hunter2"))
     }
+
+    @Test("Four instances started at once with a seed on one new file: all serve, exactly one seeds it")
+    func seedRace() throws {
+        let path = temporaryDatabase("seed-race")
+        defer { removeDatabase(at: path) }
+        try expectExactlyOneSeeds(store: "sqlite:\(path)")
+    }
 }
