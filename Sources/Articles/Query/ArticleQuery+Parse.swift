@@ -121,14 +121,13 @@ extension ArticleQuery {
 
     /// `a|b` or `a,b`: any of. Mixed separators and empty items are errors.
     private static func anyOfList(_ value: String, _ name: String, _ problems: inout [FieldProblem]) -> [String]? {
-        let hasComma = value.contains(",")
-        let hasBar = value.contains("|")
+        let hasComma = value.utf8.contains(UInt8(ascii: ","))
+        let hasBar = value.utf8.contains(UInt8(ascii: "|"))
         if hasComma && hasBar {
             problems.append(.parameter(name, "uses both ',' and '|'; use one of them"))
             return nil
         }
-        let items = value.split(separator: hasBar ? "|" : ",", omittingEmptySubsequences: false)
-            .map { String($0).trimmingSpaces }
+        let items = listItems(value, separatedBy: hasBar ? "|" : ",").map(\.trimmingSpaces)
         if items.contains(where: \.isEmpty) {
             problems.append(.parameter(name, "has an empty item; remove the extra separator"))
             return nil
@@ -139,14 +138,13 @@ extension ArticleQuery {
     }
 
     private static func parseTags(_ value: String, into query: inout ArticleQuery, _ problems: inout [FieldProblem]) {
-        let hasComma = value.contains(",")
-        let hasBar = value.contains("|")
+        let hasComma = value.utf8.contains(UInt8(ascii: ","))
+        let hasBar = value.utf8.contains(UInt8(ascii: "|"))
         if hasComma && hasBar {
             problems.append(.parameter("tag", "uses both ',' (all of) and '|' (any of); use one of them"))
             return
         }
-        let items = value.split(separator: hasBar ? "|" : ",", omittingEmptySubsequences: false)
-            .map { String($0).trimmingSpaces.lowercased() }
+        let items = listItems(value, separatedBy: hasBar ? "|" : ",").map { $0.trimmingSpaces.lowercased() }
         if items.contains(where: { $0.isEmpty || $0 == "-" }) {
             problems.append(.parameter("tag", "has an empty item; remove the extra separator"))
             return
@@ -176,8 +174,8 @@ extension ArticleQuery {
         }
         var chosen: Set<ArticleField> = []
         var unknown: [String] = []
-        for item in value.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = String(item).trimmingSpaces
+        for item in listItems(value, separatedBy: ",") {
+            let name = item.trimmingSpaces
             if let field = ArticleField(rawValue: name) {
                 chosen.insert(field)
             } else {
@@ -200,4 +198,11 @@ extension String {
         let last = lastIndex(where: { $0 != " " })!
         return String(self[first...last])
     }
+}
+
+/// The items of a list at every `separator` byte. A separator followed by a combining mark is not a Character
+/// of its own, so a split by Character would join the items on either side of it (and `,\u{301}` would not
+/// count as a comma at all); the query string itself is split the same way, by bytes.
+private func listItems(_ value: String, separatedBy separator: Unicode.Scalar) -> [String] {
+    value.utf8.split(separator: UInt8(ascii: separator), omittingEmptySubsequences: false).map { String(Substring($0)) }
 }
