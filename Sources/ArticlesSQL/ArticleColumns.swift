@@ -49,7 +49,9 @@ public enum ArticleColumns {
         }
         func list(_ index: Int) throws -> [String] {
             let joined = try text(index)
-            return joined.isEmpty ? [] : joined.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            // By bytes: a Character-wise split walks grapheme breaks, the larger part of decoding a row.
+            return joined.isEmpty ? [] : joined.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                .map { String(Substring($0)) }
         }
         guard let status = ArticleStatus(rawValue: try text(10)) else {
             throw SQLRowError("column status holds '\(try text(10))'")

@@ -47,10 +47,11 @@ final class SQLiteConnection: @unchecked Sendable {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws. `immediate` takes
     /// the write lock at once (writes); otherwise it is a read snapshot.
     func transaction<T>(immediate: Bool, _ body: () throws -> T) throws -> T {
-        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        // Prepared once and kept, like every other statement: `sqlite3_exec` would parse them on every read.
+        try step(SQLStatement(immediate ? "BEGIN IMMEDIATE" : "BEGIN")) { _ in }
         do {
             let result = try body()
-            try execute("COMMIT")
+            try step(SQLStatement("COMMIT")) { _ in }
             return result
         } catch {
             // After some I/O errors SQLite has rolled back already; then this fails harmlessly.
