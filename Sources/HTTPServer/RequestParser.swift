@@ -446,8 +446,17 @@ extension UInt8 {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
 
-    /// RFC 9110 §5.6.2 tchar.
-    var isTokenCharacter: Bool { Self.tokenTable[Int(self)] }
+    /// RFC 9110 §5.6.2 tchar: ALPHA, DIGIT and ``!#$%&'*+-.^_`|~``. The set is two constant 64-bit words (bytes
+    /// 0–63 and 64–127; none above): a static table would cost a lazy-initialisation check on every byte of
+    /// every header name, parsed or written.
+    @inline(__always)
+    var isTokenCharacter: Bool {
+        switch self >> 6 {
+        case 0: (0x03ff_6cfa_0000_0000 as UInt64) >> (self & 63) & 1 == 1
+        case 1: (0x57ff_ffff_c7ff_fffe as UInt64) >> (self & 63) & 1 == 1
+        default: false
+        }
+    }
 
     var hexValue: UInt8? {
         switch self {
@@ -455,13 +464,6 @@ extension UInt8 {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): self - UInt8(ascii: "a") + 10
         case UInt8(ascii: "A")...UInt8(ascii: "F"): self - UInt8(ascii: "A") + 10
         default: nil
-        }
-    }
-
-    private static let tokenTable: [Bool] = (0...255).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        default: Array("!#$%&'*+-.^_`|~".utf8).contains(UInt8(byte))
         }
     }
 }

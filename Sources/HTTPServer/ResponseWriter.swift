@@ -39,14 +39,7 @@ struct ResponseWriter {
 
     private mutating func appendStatusAndHeaders(_ response: HTTPResponse, to output: inout [UInt8]) {
         output.append(contentsOf: Self.statusLine(response.status))
-        for (name, value) in response.headers where Self.isAllowed(name: name, value: value) {
-            output.append(contentsOf: name.utf8)
-            output.append(UInt8(ascii: ":"))
-            output.append(.space)
-            output.append(contentsOf: value.utf8)
-            output.append(.cr)
-            output.append(.lf)
-        }
+        for (name, value) in response.headers { Self.appendHeader(name: name, value: value, to: &output) }
         output.append(contentsOf: currentDateLine())
     }
 
@@ -64,26 +57,60 @@ struct ResponseWriter {
 
     /// The server writes these itself; a responder's copy would contradict them. A name or value with CR, LF
     /// or NUL would split the response, so such a header is dropped rather than sent.
-    /// Runs for every header of every response, cached ones included: plain loops over contiguous UTF-8.
     static func isAllowed(name: String, value: String) -> Bool {
         var name = name
         var value = value
-        let nameAllowed = name.withUTF8 { name in
-            guard !name.isEmpty else { return false }
-            for byte in name where !byte.isTokenCharacter { return false }
-            return !reservedNames.contains { reserved in
-                reserved.count == name.count && zip(reserved, name).allSatisfy { $0 == $1 | asciiLowercaseBit($1) }
+        return name.withUTF8(isAllowed(name:)) && value.withUTF8(isAllowed(value:))
+    }
+
+    /// Appends `name: value` and CRLF when the header `isAllowed`. Runs for every header of every response,
+    /// cached ones included: one pass over each contiguous UTF-8 buffer to check it, one copy to append it.
+    static func appendHeader(name: String, value: String, to output: inout [UInt8]) {
+        var name = name
+        var value = value
+        name.withUTF8 { name in
+            value.withUTF8 { value in
+                guard isAllowed(name: name), isAllowed(value: value) else { return }
+                output.append(contentsOf: name)
+                output.append(UInt8(ascii: ":"))
+                output.append(.space)
+                output.append(contentsOf: value)
+                output.append(.cr)
+                output.append(.lf)
             }
-        }
-        guard nameAllowed else { return false }
-        return value.withUTF8 { value in
-            for byte in value where byte == .cr || byte == .lf || byte == 0 { return false }
-            return true
         }
     }
 
-    /// Written by the server itself (lowercase).
-    private static let reservedNames: [[UInt8]] = ["content-length", "date", "connection", "transfer-encoding"].map { Array($0.utf8) }
+    private static func isAllowed(name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !name.isEmpty else { return false }
+        for byte in name where !byte.isTokenCharacter { return false }
+        return !isReserved(name)
+    }
+
+    private static func isAllowed(value: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in value where byte == .cr || byte == .lf || byte == 0 { return false }
+        return true
+    }
+
+    /// Whether `name` is one the server writes itself, in any case: Content-Length, Date, Connection,
+    /// Transfer-Encoding (told apart by length first: most names have none of those lengths).
+    private static func isReserved(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch name.count {
+        case 4: equalsLowercased(name, "date")
+        case 10: equalsLowercased(name, "connection")
+        case 14: equalsLowercased(name, "content-length")
+        case 17: equalsLowercased(name, "transfer-encoding")
+        default: false
+        }
+    }
+
+    /// `name` equals the lowercase ASCII `reserved` when its letters are lowercased (same length given).
+    private static func equalsLowercased(_ name: UnsafeBufferPointer<UInt8>, _ reserved: StaticString) -> Bool {
+        reserved.withUTF8Buffer { reserved in
+            for index in 0..<reserved.count where name[index] | asciiLowercaseBit(name[index]) != reserved[index] { return false }
+            return true
+        }
+    }
 
     /// 0x20 for an uppercase ASCII letter (OR-ing it in lowercases it), 0 otherwise.
     @inline(__always)

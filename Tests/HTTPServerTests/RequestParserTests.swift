@@ -162,4 +162,14 @@ struct RequestParserTests {
         #expect(wants("GET / HTTP/1.0\r\n\r\n") == false)
         #expect(wants("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") == true)
     }
+
+    @Test("tchar is exactly RFC 9110's set, for every byte")
+    func tokenCharacters() {
+        let symbols = Array("!#$%&'*+-.^_`|~".utf8)
+        for byte in UInt8.min...UInt8.max {
+            let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) && byte < 0x80
+            let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            #expect(byte.isTokenCharacter == (letter || digit || symbols.contains(byte)), "byte \(byte)")
+        }
+    }
 }

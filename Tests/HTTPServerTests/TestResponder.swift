@@ -47,7 +47,7 @@ struct EchoResponder: HTTPResponder {
             return HTTPResponse(headers: HTTPHeaders([
                 ("content-LENGTH", "999"), ("DATE", "yesterday"), ("connection", "upgrade"),
                 ("Transfer-Encoding", "chunked"), ("Bad Name", "v"), ("X-Nul", "a\u{0}b"), ("", "empty"),
-                ("X-Dated", "kept"),
+                ("X-Dated", "kept"), ("ETag", "\"same length as date\""), ("Connectionx", "kept"),
             ]), body: Array("four".utf8))
         default:
             let body = String(decoding: request.body, as: UTF8.self)
