@@ -57,8 +57,20 @@ public struct HTTPHeaders: Sendable, Sequence, CustomStringConvertible {
         let x = a.utf8
         let y = b.utf8
         guard x.count == y.count else { return false }
-        for (p, q) in zip(x, y) where p != q {
-            guard p | 0x20 == q | 0x20, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(p | 0x20) else { return false }
+        if let matched = x.withContiguousStorageIfAvailable({ x in y.withContiguousStorageIfAvailable { y in bytesMatch(x, y) } }) {
+            return matched ?? false
+        }
+        // Bridged or foreign strings only.
+        let (xs, ys) = (Array(x), Array(y))
+        return xs.withUnsafeBufferPointer { x in ys.withUnsafeBufferPointer { y in bytesMatch(x, y) } }
+    }
+
+    /// ASCII case-insensitive equality of two byte runs of the same length: a plain loop over contiguous
+    /// bytes, as header lookups run several times for every request.
+    private static func bytesMatch(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<x.count where x[index] != y[index] {
+            let p = x[index] | 0x20
+            guard p == y[index] | 0x20, p >= UInt8(ascii: "a"), p <= UInt8(ascii: "z") else { return false }
         }
         return true
     }

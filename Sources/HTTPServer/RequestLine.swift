@@ -34,11 +34,22 @@ struct RequestLine: Equatable {
         guard let target = String(validating: targetBytes, as: UTF8.self) else { return .failure(.malformedRequestLine) }
         let method = String(decoding: UnsafeBufferPointer(rebasing: line[..<firstSpace]), as: UTF8.self)
 
-        // Origin form (`/path?query`), absolute form (`http://host/path`), or `*` for OPTIONS.
+        let httpVersion = HTTPVersion(major: 1, minor: minor == 0 ? 0 : 1)
+        // Origin form (`/path?query`), nearly every request: split at the byte `?` in the bytes at hand (as a
+        // Character, `?` followed by a combining mark — raw UTF-8 in the query — would not be found). The
+        // halves of valid UTF-8 cut at an ASCII byte are valid UTF-8.
+        if targetBytes.first == UInt8(ascii: "/") {
+            guard let question = targetBytes.firstIndex(of: UInt8(ascii: "?")) else {
+                return .success(RequestLine(method: method, target: target, path: target, query: nil, version: httpVersion))
+            }
+            let path = String(decoding: UnsafeBufferPointer(rebasing: targetBytes[..<question]), as: UTF8.self)
+            let query = String(decoding: UnsafeBufferPointer(rebasing: targetBytes[(question + 1)...]), as: UTF8.self)
+            return .success(RequestLine(method: method, target: target, path: path, query: query, version: httpVersion))
+        }
+
+        // Absolute form (`http://host/path`), or `*` for OPTIONS.
         var pathAndQuery: Substring
-        if target.utf8.first == UInt8(ascii: "/") {
-            pathAndQuery = target[...]
-        } else if target == "*", method == "OPTIONS" {
+        if target == "*", method == "OPTIONS" {
             pathAndQuery = "*"
         } else if let schemeEnd = target.firstRange(of: "://"),
                   ["http", "https"].contains(target[..<schemeEnd.lowerBound].lowercased()) {

@@ -74,47 +74,34 @@ enum Route: Equatable {
     /// Matches a raw path (before percent-decoding). A ref segment is decoded; one that does not decode to
     /// UTF-8 cannot name an article and is left as it is, to be answered 404.
     init(path: String) {
-        // Walks the bytes between the first three `/`s (a byte `/` followed by a combining mark is not a
-        // Character of its own, so Character-wise splitting would join segments); no array is built, as this
-        // runs for every request, hits included.
-        let bytes = path.utf8
+        var path = path
+        self = path.withUTF8(Self.match)
+    }
+
+    /// The route of a path's bytes: walks the bytes between the first three `/`s (a byte `/` followed by a
+    /// combining mark is not a Character of its own, so Character-wise splitting would join segments), over
+    /// contiguous memory, as this runs for every request, hits included.
+    private static func match(_ bytes: UnsafeBufferPointer<UInt8>) -> Route {
         let slash = UInt8(ascii: "/")
-        guard let firstSlash = bytes.firstIndex(of: slash) else {
-            self = .staticFile
-            return
+        func segment(from start: Int) -> Range<Int> {
+            var end = start
+            while end < bytes.count, bytes[end] != slash { end += 1 }
+            return start..<end
         }
-        let firstStart = bytes.index(after: firstSlash)
-        let firstEnd = bytes[firstStart...].firstIndex(of: slash) ?? bytes.endIndex
-        let first = bytes[firstStart..<firstEnd]
-        guard firstEnd < bytes.endIndex else {
-            self = Self.collection(first)
-            return
-        }
-        guard Self.equals(first, "articles") else {
-            self = .staticFile
-            return
-        }
-        let secondStart = bytes.index(after: firstEnd)
-        let secondEnd = bytes[secondStart...].firstIndex(of: slash) ?? bytes.endIndex
-        let ref = bytes[secondStart..<secondEnd]
-        guard !ref.isEmpty else {
-            self = .staticFile
-            return
-        }
-        guard secondEnd < bytes.endIndex else {
-            self = .article(ref: Self.decode(ref))
-            return
-        }
-        let third = bytes[bytes.index(after: secondEnd)...]
-        if !third.contains(slash), Self.equals(third, "related") {
-            self = .related(ref: Self.decode(ref))
-        } else {
-            self = .staticFile
-        }
+        guard let firstSlash = bytes.firstIndex(of: slash) else { return .staticFile }
+        let first = segment(from: firstSlash + 1)
+        guard first.upperBound < bytes.count else { return collection(UnsafeBufferPointer(rebasing: bytes[first])) }
+        guard equals(UnsafeBufferPointer(rebasing: bytes[first]), "articles") else { return .staticFile }
+        let ref = segment(from: first.upperBound + 1)
+        guard !ref.isEmpty else { return .staticFile }
+        guard ref.upperBound < bytes.count else { return .article(ref: decode(UnsafeBufferPointer(rebasing: bytes[ref]))) }
+        let third = segment(from: ref.upperBound + 1)
+        guard third.upperBound == bytes.count, equals(UnsafeBufferPointer(rebasing: bytes[third]), "related") else { return .staticFile }
+        return .related(ref: decode(UnsafeBufferPointer(rebasing: bytes[ref])))
     }
 
     /// The route of a one-segment path such as `/articles`.
-    private static func collection(_ segment: Substring.UTF8View) -> Route {
+    private static func collection(_ segment: UnsafeBufferPointer<UInt8>) -> Route {
         collections.first { equals(segment, $0.name) }?.route ?? .staticFile
     }
 
@@ -124,16 +111,17 @@ enum Route: Equatable {
         ("openapi.json", .openAPI),
     ]
 
-    /// Byte equality with an ASCII literal, without String comparison's Unicode machinery.
-    private static func equals(_ segment: Substring.UTF8View, _ literal: StaticString) -> Bool {
+    /// Byte equality with an ASCII literal.
+    private static func equals(_ segment: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         guard segment.count == literal.utf8CodeUnitCount else { return false }
         return literal.withUTF8Buffer { segment.elementsEqual($0) }
     }
 
-    private static func decode(_ bytes: Substring.UTF8View) -> String {
-        let segment = Substring(bytes)
-        guard bytes.contains(UInt8(ascii: "%")) else { return String(segment) }
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // The path is valid UTF-8, and a segment is cut from it at ASCII `/`s: it is valid too.
+        let segment = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(UInt8(ascii: "%")) else { return segment }
         // In a path `+` is a plus: percent-decode only, unlike a form-encoded query.
-        return QueryParameters.percentDecode(segment, plusIsSpace: false) ?? String(segment)
+        return QueryParameters.percentDecode(segment[...], plusIsSpace: false) ?? segment
     }
 }
