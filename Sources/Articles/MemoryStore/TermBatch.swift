@@ -1,19 +1,30 @@
 /// The folded words of a run of articles, gathered on one thread with a vocabulary of its own, so that
 /// building the index folds text on every core; `MemoryIndex.build` then maps the batch's terms to the
 /// shared vocabulary and appends the postings in slot order, on one thread.
+///
+/// Besides each word, each pair of adjacent words within one text (the title, the summary, one tag, the body:
+/// a phrase never spans two of them) is gathered, for the phrase index.
 struct TermBatch {
     /// The batch's own vocabulary: its term ids are local.
     var vocabulary = TermTable()
+    /// The batch's own word pairs, keyed by local term ids.
+    var pairs = PairTable()
     /// Per article, its distinct local terms with the fields each occurs in (`term << 4 | fields`), in the
     /// order first met; article `i`'s run ends at `ends[i]`.
     private(set) var packed: [UInt32] = []
     private(set) var ends: [Int] = []
-    /// Per local term: the article (index + 1) that last had it, and where in `packed` that posting is.
+    /// The same for word pairs (`pair << 4 | fields`); article `i`'s run ends at `pairEnds[i]`.
+    private(set) var packedPairs: [UInt32] = []
+    private(set) var pairEnds: [Int] = []
+    /// Per local term (and pair): the article (index + 1) that last had it, and where in `packed` that is.
     private var lastArticle: [Int32] = []
     private var packedIndex: [Int32] = []
+    private var lastPairArticle: [Int32] = []
+    private var pairPackedIndex: [Int32] = []
 
     init(_ articles: ArraySlice<Article>) {
         ends.reserveCapacity(articles.count)
+        pairEnds.reserveCapacity(articles.count)
         for (number, article) in articles.enumerated() {
             let marker = Int32(number + 1)
             add(article.title, MemoryIndex.FieldBit.title, marker)
@@ -21,12 +32,15 @@ struct TermBatch {
             for tag in article.tags { add(tag, MemoryIndex.FieldBit.tags, marker) }
             add(article.body, MemoryIndex.FieldBit.body, marker)
             ends.append(packed.count)
+            pairEnds.append(packedPairs.count)
         }
     }
 
     private mutating func add(_ text: String, _ field: UInt8, _ marker: Int32) {
+        var previous: Int32 = -1
         TextFolding.forEachWord(in: text) { bytes in
-            let term = Int(vocabulary.id(inserting: bytes))
+            let local = vocabulary.id(inserting: bytes)
+            let term = Int(local)
             if term == lastArticle.count {
                 lastArticle.append(0)
                 packedIndex.append(0)
@@ -38,6 +52,23 @@ struct TermBatch {
                 packedIndex[term] = Int32(packed.count)
                 packed.append(UInt32(term) << 4 | UInt32(field))
             }
+            if previous >= 0 { addPair(PairTable.key(previous, local), field, marker) }
+            previous = local
+        }
+    }
+
+    private mutating func addPair(_ key: UInt64, _ field: UInt8, _ marker: Int32) {
+        let pair = Int(pairs.id(inserting: key))
+        if pair == lastPairArticle.count {
+            lastPairArticle.append(0)
+            pairPackedIndex.append(0)
+        }
+        if lastPairArticle[pair] == marker {
+            packedPairs[Int(pairPackedIndex[pair])] |= UInt32(field)
+        } else {
+            lastPairArticle[pair] = marker
+            pairPackedIndex[pair] = Int32(packedPairs.count)
+            packedPairs.append(UInt32(pair) << 4 | UInt32(field))
         }
     }
 }
