@@ -22,71 +22,21 @@ extension MemoryIndex {
     /// is kept in a bounded heap (`TopMatches`), never sorting them all.
     func searchPage(_ search: SearchQuery, query: ArticleQuery, filter: QueryFilter) -> ArticlePage {
         guard let plan = SearchPlan(search, in: self) else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
-        var top = TopMatches(query: query, entries: entries)
         let lists = plan.lists.map(postings)
         let shortest = lists.indices.min { lists[$0].count < lists[$1].count }!
         let smallestSource = candidateSources(filter).min { $0.count < $1.count }!
-        let status = StatusCheck(filter)
-        let sort = query.sort
-        var fields = [UInt8](repeating: 0, count: lists.count)
-
-        // One candidate whose postings are all found (their fields in `fields`): filter, score, offer.
-        func consider(_ slot: Int32) {
-            let entry: Entry
-            if let status {
-                guard status.admits(slotStatus[Int(slot)], slotKeys[Int(slot)]) else { return }
-                entry = self.entry(slot)
-            } else {
-                guard let found = entries[Int(slot)], filter.admits(found) else { return }
-                entry = found
-            }
-            var score: Int64 = 0
-            for list in plan.termLists { score += Weight.of(fields[list]) }
-            for phrase in plan.phrases {
-                let possible = phrase.lists.reduce(FieldBit.all) { $0 & fields[$1] }
-                if let matcher = phrase.matcher {
-                    guard let weight = phraseWeight(matcher, in: entry.article, possibleFields: possible) else { return }
-                    score += weight
-                } else {
-                    // A two-word phrase: its pair's fields are exactly where it occurs.
-                    score += Weight.of(possible)
-                }
-            }
-            let key = sort == .updated ? entry.article.updatedAt.secondsSince1970 : slotKeys[Int(slot)]
-            top.offer(SearchMatch(score: sort == .relevance ? score : 0, key: key, slot: slot))
-        }
-
+        var scan = SearchScan(index: self, plan: plan, query: query, filter: filter)
+        defer { scan.fields.deallocate() }
         withBuffers(lists) { buffers in
             if smallestSource.count < buffers[shortest].count {
                 let candidates = smallestSource.lists.count == 1
                     ? smallestSource.lists[0] : Array(Set(smallestSource.lists.joined()))
-                candidateLoop: for slot in candidates {
-                    for (index, list) in buffers.enumerated() {
-                        let position = PackedPosting.seek(slot, in: list, from: 0)
-                        guard position < list.count, PackedPosting.slot(list[position]) == slot else { continue candidateLoop }
-                        fields[index] = PackedPosting.fields(list[position])
-                    }
-                    consider(slot)
-                }
+                scan.lookUp(candidates, in: buffers)
             } else {
-                var positions = [Int](repeating: 0, count: buffers.count)
-                let driver = buffers[shortest]
-                driverLoop: for posting in driver {
-                    let slot = PackedPosting.slot(posting)
-                    for index in buffers.indices where index != shortest {
-                        let list = buffers[index]
-                        let position = PackedPosting.seek(slot, in: list, from: positions[index])
-                        positions[index] = position
-                        guard position < list.count else { break driverLoop }
-                        guard PackedPosting.slot(list[position]) == slot else { continue driverLoop }
-                        fields[index] = PackedPosting.fields(list[position])
-                    }
-                    fields[shortest] = PackedPosting.fields(posting)
-                    consider(slot)
-                }
+                scan.intersect(buffers, drivenBy: shortest)
             }
         }
-        return top.page()
+        return scan.top.page()
     }
 
     private func postings(_ source: SearchPlan.Source) -> [UInt32] {
@@ -106,6 +56,91 @@ extension MemoryIndex {
         if possibleFields & FieldBit.tags != 0, article.tags.contains(where: phrase.occurs(in:)) { return Weight.summaryOrTags }
         if possibleFields & FieldBit.body != 0, phrase.occurs(in: article.body) { return Weight.body }
         return nil
+    }
+}
+
+/// One search's walk over its posting lists. A struct with mutating methods rather than closures over local
+/// variables: those got dynamic exclusivity checks on every access in the inner loop.
+private struct SearchScan {
+    let index: MemoryIndex
+    let plan: SearchPlan
+    let filter: QueryFilter
+    let status: StatusCheck?
+    let sort: ArticleSort
+    /// Whether a match needs its entry (the filter, a long phrase or `sort=updated` read the article).
+    let readsEntry: Bool
+    var top: TopMatches
+    /// The current candidate's field bits, per list.
+    let fields: UnsafeMutableBufferPointer<UInt8>
+
+    init(index: MemoryIndex, plan: SearchPlan, query: ArticleQuery, filter: QueryFilter) {
+        self.index = index
+        self.plan = plan
+        self.filter = filter
+        status = StatusCheck(filter)
+        sort = query.sort
+        readsEntry = status == nil || sort == .updated || plan.phrases.contains { $0.matcher != nil }
+        top = TopMatches(query: query, entries: index.entries)
+        fields = .allocate(capacity: plan.lists.count)
+        fields.initialize(repeating: 0)
+    }
+
+    /// The candidates (from a filter's lists) looked up in every posting list.
+    mutating func lookUp(_ candidates: [Int32], in buffers: [UnsafeBufferPointer<UInt32>]) {
+        candidateLoop: for slot in candidates {
+            for (number, list) in buffers.enumerated() {
+                let position = PackedPosting.seek(slot, in: list, from: 0)
+                guard position < list.count, PackedPosting.slot(list[position]) == slot else { continue candidateLoop }
+                fields[number] = PackedPosting.fields(list[position])
+            }
+            consider(slot)
+        }
+    }
+
+    /// The slots in every list, walked in slot order: the shortest list drives, the others gallop.
+    mutating func intersect(_ buffers: [UnsafeBufferPointer<UInt32>], drivenBy shortest: Int) {
+        var positions = [Int](repeating: 0, count: buffers.count)
+        let driver = buffers[shortest]
+        driverLoop: for posting in driver {
+            let slot = PackedPosting.slot(posting)
+            for number in buffers.indices where number != shortest {
+                let list = buffers[number]
+                let position = PackedPosting.seek(slot, in: list, from: positions[number])
+                positions[number] = position
+                guard position < list.count else { break driverLoop }
+                guard PackedPosting.slot(list[position]) == slot else { continue driverLoop }
+                fields[number] = PackedPosting.fields(list[position])
+            }
+            fields[shortest] = PackedPosting.fields(posting)
+            consider(slot)
+        }
+    }
+
+    /// One candidate whose postings are all found (their fields in `fields`): filter, score, offer.
+    private mutating func consider(_ slot: Int32) {
+        let key = index.slotKeys[Int(slot)]
+        if let status, !status.admits(index.slotStatus[Int(slot)], key) { return }
+        var entry: MemoryIndex.Entry?
+        if readsEntry {
+            guard let found = index.entries[Int(slot)], status != nil || filter.admits(found) else { return }
+            entry = found
+        }
+        var score: Int64 = 0
+        for list in plan.termLists { score += MemoryIndex.Weight.of(fields[list]) }
+        for phrase in plan.phrases {
+            var possible = MemoryIndex.FieldBit.all
+            for list in phrase.lists { possible &= fields[list] }
+            if let matcher = phrase.matcher {
+                guard let weight = index.phraseWeight(matcher, in: entry.unsafelyUnwrapped.article, possibleFields: possible)
+                else { return }
+                score += weight
+            } else {
+                // A two-word phrase: its pair's fields are exactly where it occurs.
+                score += MemoryIndex.Weight.of(possible)
+            }
+        }
+        let sortKey = sort == .updated ? entry.unsafelyUnwrapped.article.updatedAt.secondsSince1970 : key
+        top.offer(SearchMatch(score: sort == .relevance ? score : 0, key: sortKey, slot: slot))
     }
 }
 
