@@ -42,7 +42,7 @@ extension MemoryIndex {
     private func postings(_ source: SearchPlan.Source) -> [UInt32] {
         switch source {
         case .term(let term): postings[Int(term)]
-        case .pair(let pair): pairPostings[Int(pair)]
+        case .pair(let pair): pairPostings[Int(pair)].packed()
         }
     }
 

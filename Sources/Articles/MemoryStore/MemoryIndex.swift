@@ -57,9 +57,10 @@ struct MemoryIndex {
     var vocabulary = TermTable()
     /// Per term id, `PackedPosting`s in slot order.
     var postings: [[UInt32]] = []
-    /// Adjacent word pairs, and per pair id its `PackedPosting`s in slot order.
+    /// Adjacent word pairs, and per pair id its postings in slot order (four times as many as the words':
+    /// delta-encoded, `CompactPostings`).
     var pairs = PairTable()
-    var pairPostings: [[UInt32]] = []
+    var pairPostings: [CompactPostings] = []
     /// Per slot: the publish key, and the status code (`StatusCode`; 0 once the slot's article is removed).
     var slotKeys: [Int64] = []
     var slotStatus: [UInt8] = []
@@ -168,7 +169,9 @@ struct MemoryIndex {
         let globalPairs = batch.pairs.keys.map { key in
             pairs.id(inserting: PairTable.key(global[Int(key >> 32)], global[Int(key & 0xFFFF_FFFF)]))
         }
-        if pairPostings.count < pairs.count { pairPostings.append(contentsOf: repeatElement([], count: pairs.count - pairPostings.count)) }
+        if pairPostings.count < pairs.count {
+            pairPostings.append(contentsOf: repeatElement(CompactPostings(), count: pairs.count - pairPostings.count))
+        }
         var begin = 0
         var pairBegin = 0
         for (offset, end) in batch.ends.enumerated() {
@@ -180,7 +183,7 @@ struct MemoryIndex {
             }
             let pairEnd = batch.pairEnds[offset]
             for value in batch.packedPairs[pairBegin..<pairEnd] {
-                pairPostings[Int(globalPairs[Int(value >> 4)])].append(PackedPosting.make(slot: slot, fields: UInt8(value & 0xF)))
+                pairPostings[Int(globalPairs[Int(value >> 4)])].append(slot: slot, fields: UInt8(value & 0xF))
             }
             let count = (end - begin) + (pairEnd - pairBegin)
             entry(slot).postingCount = count
@@ -221,7 +224,9 @@ struct MemoryIndex {
         let status = slotStatus
         func isDead(_ posting: UInt32) -> Bool { status[Int(PackedPosting.slot(posting))] == StatusCode.removed }
         for term in postings.indices where !postings[term].isEmpty { postings[term].removeAll(where: isDead) }
-        for pair in pairPostings.indices where !pairPostings[pair].isEmpty { pairPostings[pair].removeAll(where: isDead) }
+        for pair in pairPostings.indices where !pairPostings[pair].isEmpty {
+            pairPostings[pair].removeAll { status[Int($0)] == StatusCode.removed }
+        }
         deadPostings = 0
     }
 
@@ -262,26 +267,34 @@ struct MemoryIndex {
 
     private mutating func indexTerms(_ slot: Int32) {
         var count = 0
+        // The article's word pairs and their fields, gathered first: a compact list cannot amend its last posting.
+        var pairFields: [Int32: UInt8] = [:]
         let article = entry(slot).article
-        addWords(of: article.title, field: FieldBit.title, slot: slot, count: &count)
-        if let summary = article.summary { addWords(of: summary, field: FieldBit.summary, slot: slot, count: &count) }
-        for tag in article.tags { addWords(of: tag, field: FieldBit.tags, slot: slot, count: &count) }
-        addWords(of: article.body, field: FieldBit.body, slot: slot, count: &count)
+        addWords(of: article.title, field: FieldBit.title, slot: slot, count: &count, pairs: &pairFields)
+        if let summary = article.summary {
+            addWords(of: summary, field: FieldBit.summary, slot: slot, count: &count, pairs: &pairFields)
+        }
+        for tag in article.tags { addWords(of: tag, field: FieldBit.tags, slot: slot, count: &count, pairs: &pairFields) }
+        addWords(of: article.body, field: FieldBit.body, slot: slot, count: &count, pairs: &pairFields)
+        for (pair, fields) in pairFields { pairPostings[Int(pair)].append(slot: slot, fields: fields) }
+        count += pairFields.count
         entry(slot).postingCount = count
         livePostings += count
     }
 
-    /// Adds `slot` with `field` to the postings of every word of `text` and every pair of adjacent words.
-    private mutating func addWords(of text: String, field: UInt8, slot: Int32, count: inout Int) {
+    /// Adds `slot` with `field` to the postings of every word of `text`, and gathers its pairs of adjacent words.
+    private mutating func addWords(
+        of text: String, field: UInt8, slot: Int32, count: inout Int, pairs pairFields: inout [Int32: UInt8]
+    ) {
         var previous: Int32 = -1
         TextFolding.forEachWord(in: text) { bytes in
             let term = vocabulary.id(inserting: bytes)
             if Int(term) == postings.count { postings.append([]) }
             if Self.add(slot, field, to: &postings[Int(term)]) { count += 1 }
             if previous >= 0 {
-                let pair = Int(pairs.id(inserting: PairTable.key(previous, term)))
-                if pair == pairPostings.count { pairPostings.append([]) }
-                if Self.add(slot, field, to: &pairPostings[pair]) { count += 1 }
+                let pair = pairs.id(inserting: PairTable.key(previous, term))
+                if Int(pair) == pairPostings.count { pairPostings.append(CompactPostings()) }
+                pairFields[pair, default: 0] |= field
             }
             previous = term
         }
