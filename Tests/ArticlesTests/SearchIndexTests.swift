@@ -36,17 +36,17 @@ struct SearchIndexTests {
         return pairs
     }
 
-    @Test("400 phrase searches (2–6 words, swapped and repeated words, with terms) over 10,000 articles equal the oracle")
+    @Test("250 phrase searches (2–6 words, swapped and repeated words, with terms) over 10,000 articles equal the oracle")
     func phrases() throws {
         var random = TestRandom(state: 51)
         var nonEmpty = 0
-        for _ in 0..<400 {
+        for _ in 0..<250 {
             let pairs = [(name: "q", value: search(&random, in: oracleArticles))] + extras(&random)
             let now = random.pick(RandomQueries.nows)
             try expectStoreMatchesOracle(oracleStore, oracle, pairs, now: now, random: &random)
             if try oracleStore.articles(matching: try ArticleQuery.parse(pairs), now: now).total > 0 { nonEmpty += 1 }
         }
-        #expect(nonEmpty > 150)
+        #expect(nonEmpty > 90)
     }
 
     @Test("deep pages and cursors of a common word cut the same order the oracle sorts")

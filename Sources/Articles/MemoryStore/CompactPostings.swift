@@ -13,14 +13,29 @@ struct CompactPostings {
 
     /// Appends a posting; `slot` must be above every slot already in the list.
     mutating func append(slot: Int32, fields: UInt8) {
-        var value = UInt64(slot - lastSlot) << 4 | UInt64(fields)
+        Self.encode(UInt64(slot - lastSlot) << 4 | UInt64(fields), into: &bytes)
+        lastSlot = slot
+        count += 1
+    }
+
+    /// Appends a run of postings: the first (`slot`, `fields`), then `count - 1` more whose gaps are already
+    /// encoded in `gaps`, the last of them at `lastSlot`.
+    mutating func append(slot: Int32, fields: UInt8, gaps: ArraySlice<UInt8>, lastSlot: Int32, count: Int) {
+        append(slot: slot, fields: fields)
+        bytes.append(contentsOf: gaps)
+        self.lastSlot = lastSlot
+        self.count += count - 1
+    }
+
+    /// Appends `value` as a LEB128 varint.
+    @inline(__always)
+    static func encode(_ value: UInt64, into bytes: inout [UInt8]) {
+        var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
             value >>= 7
         }
         bytes.append(UInt8(value))
-        lastSlot = slot
-        count += 1
     }
 
     /// Calls `body` with each posting's slot and fields, in slot order.

@@ -172,6 +172,11 @@ struct MemoryIndex {
         if pairPostings.count < pairs.count {
             pairPostings.append(contentsOf: repeatElement(CompactPostings(), count: pairs.count - pairPostings.count))
         }
+        for (local, run) in batch.pairRuns.enumerated() {
+            pairPostings[Int(globalPairs[local])].append(
+                slot: firstSlot + Int32(run.first >> 4), fields: UInt8(run.first & 0xF), gaps: batch.pairBytes[run.bytes],
+                lastSlot: firstSlot + run.last, count: Int(run.count))
+        }
         var begin = 0
         var pairBegin = 0
         for (offset, end) in batch.ends.enumerated() {
@@ -182,9 +187,6 @@ struct MemoryIndex {
                 postings[term].append(PackedPosting.make(slot: slot, fields: UInt8(value & 0xF)))
             }
             let pairEnd = batch.pairEnds[offset]
-            for value in batch.packedPairs[pairBegin..<pairEnd] {
-                pairPostings[Int(globalPairs[Int(value >> 4)])].append(slot: slot, fields: UInt8(value & 0xF))
-            }
             let count = (end - begin) + (pairEnd - pairBegin)
             entry(slot).postingCount = count
             livePostings += count

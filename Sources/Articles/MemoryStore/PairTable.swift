@@ -1,15 +1,22 @@
 /// Word pairs (two term ids, first << 32 | second) ↔ dense pair ids: an open-addressing hash table, like
-/// `TermTable` for words. Indexing looks up every adjacent pair of words of every article, so this avoids a
-/// `Dictionary` and its SipHash per pair.
+/// `TermTable` for words. Indexing looks up every adjacent pair of words of every article (42 million at
+/// 100,000 articles), so this avoids a `Dictionary` and its SipHash per pair, and keeps each bucket's key
+/// beside its id (one cache line per probe).
 struct PairTable {
-    /// Pair id + 1 per bucket; 0 = empty.
-    private var buckets: [Int32]
+    private struct Bucket {
+        /// `empty` when unused: no pair of term ids (each below 2^31) has this key.
+        var key: UInt64
+        var id: Int32
+    }
+
+    private static let empty = UInt64.max
+    private var buckets: [Bucket]
     private var mask: Int
     /// Each pair's key, by id.
     private(set) var keys: [UInt64] = []
 
     init() {
-        buckets = [Int32](repeating: 0, count: 1024)
+        buckets = [Bucket](repeating: Bucket(key: Self.empty, id: 0), count: 1024)
         mask = 1023
     }
 
@@ -24,14 +31,14 @@ struct PairTable {
     mutating func id(inserting key: UInt64) -> Int32 {
         var bucket = Int(truncatingIfNeeded: Self.hash(key)) & mask
         while true {
-            let entry = buckets[bucket]
-            if entry == 0 { break }
-            if keys[Int(entry - 1)] == key { return entry - 1 }
+            let found = buckets[bucket]
+            if found.key == key { return found.id }
+            if found.key == Self.empty { break }
             bucket = (bucket + 1) & mask
         }
         let id = Int32(keys.count)
         keys.append(key)
-        buckets[bucket] = id + 1
+        buckets[bucket] = Bucket(key: key, id: id)
         if keys.count * 2 > buckets.count { grow() }
         return id
     }
@@ -40,21 +47,21 @@ struct PairTable {
     func id(of key: UInt64) -> Int32? {
         var bucket = Int(truncatingIfNeeded: Self.hash(key)) & mask
         while true {
-            let entry = buckets[bucket]
-            if entry == 0 { return nil }
-            if keys[Int(entry - 1)] == key { return entry - 1 }
+            let found = buckets[bucket]
+            if found.key == key { return found.id }
+            if found.key == Self.empty { return nil }
             bucket = (bucket + 1) & mask
         }
     }
 
     private mutating func grow() {
         let size = buckets.count * 2
-        buckets = [Int32](repeating: 0, count: size)
+        buckets = [Bucket](repeating: Bucket(key: Self.empty, id: 0), count: size)
         mask = size - 1
-        for id in keys.indices {
-            var bucket = Int(truncatingIfNeeded: Self.hash(keys[id])) & mask
-            while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
-            buckets[bucket] = Int32(id + 1)
+        for (id, key) in keys.enumerated() {
+            var bucket = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            while buckets[bucket].key != Self.empty { bucket = (bucket + 1) & mask }
+            buckets[bucket] = Bucket(key: key, id: Int32(id))
         }
     }
 
