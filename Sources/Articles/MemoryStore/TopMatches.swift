@@ -19,6 +19,7 @@ struct TopMatches {
     private let need: Int
     /// `page=` asked for (an offset, no next cursor) rather than a cursor or the first page.
     private let isPaged: Bool
+    private let hasCursor: Bool
     /// A max-heap by rank: no element ranks before its parent.
     private var heap: [SearchMatch] = []
     private(set) var total = 0
@@ -41,6 +42,7 @@ struct TopMatches {
             offset = 0
             need = limit
         }
+        hasCursor = cursor != nil
         heap.reserveCapacity(min(need, 1024))
     }
 
@@ -57,7 +59,6 @@ struct TopMatches {
     }
 
     /// Whether `match` comes strictly after the cursor's position (`MemoryIndex.comesAfter`, integers first).
-    @inline(__always)
     private func isAfter(_ match: SearchMatch, _ cursor: ArticleCursor) -> Bool {
         switch sort {
         case .relevance:
@@ -73,9 +74,16 @@ struct TopMatches {
         }
     }
 
+    @inline(__always)
     mutating func offer(_ match: SearchMatch) {
         total += 1
-        if let cursor, !isAfter(match, cursor) { return }
+        // Most matches of a common word score below the worst one kept: no cursor and one comparison. (The
+        // cursor is not unwrapped here: that copied it and retained its id on every match.)
+        if !hasCursor && heap.count == need && need > 0 && match.score < heap[0].score {
+            afterCursor += 1
+            return
+        }
+        if hasCursor && !isAfter(match, cursor.unsafelyUnwrapped) { return }
         afterCursor += 1
         if heap.count < need {
             heap.append(match)
