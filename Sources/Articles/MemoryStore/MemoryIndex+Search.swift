@@ -14,72 +14,40 @@ extension MemoryIndex {
         }
     }
 
-    /// `q` (with any other filters): the smallest of the word postings and the filter lists drives; each
-    /// candidate is checked against every word's postings (binary search), the filters, and the phrases.
+    /// `q` (with any other filters). The posting lists the query needs (each term's, each phrase's word
+    /// pairs') are walked together in slot order, driven by the shortest and galloping through the others,
+    /// unless a filter's list is shorter: then that list drives and each of its articles is looked up in the
+    /// postings. A match's score comes from its postings' field bits; only a phrase of three or more words is
+    /// checked in the text, and only in the fields where all its pairs are. Matches are counted and the page
+    /// is kept in a bounded heap (`TopMatches`), never sorting them all.
     func searchPage(_ search: SearchQuery, query: ArticleQuery, filter: QueryFilter) -> ArticlePage {
-        let words = search.allWords
-        var lists: [[Posting]] = []
-        for word in words {
-            guard let term = vocabulary.id(of: word), !postings[Int(term)].isEmpty else {
-                return ArticlePage(articles: [], total: 0, nextCursor: nil)
-            }
-            lists.append(postings[Int(term)])
-        }
-        let isTerm = words.map(search.terms.contains)
-        // Per phrase: its matcher, and where its words are in `lists` (their postings' field bits tell which
-        // fields can hold the phrase at all, so most fields are never read).
-        let phrases = search.phrases.map { phrase in
-            (matcher: PhraseMatcher(phrase), lists: phrase.compactMap { words.firstIndex(of: $0) })
-        }
-
-        var candidates: [Int32]
-        let smallestPosting = lists.indices.min { lists[$0].count < lists[$1].count }!
+        guard let plan = SearchPlan(search, in: self) else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
+        let lists = plan.lists.map(postings)
+        let shortest = lists.indices.min { lists[$0].count < lists[$1].count }!
         let smallestSource = candidateSources(filter).min { $0.count < $1.count }!
-        if smallestSource.count < lists[smallestPosting].count {
-            candidates = smallestSource.lists.count == 1 ? smallestSource.lists[0] : Array(Set(smallestSource.lists.joined()))
-        } else {
-            candidates = lists[smallestPosting].map(\.slot)
-        }
-
-        // The sort keys ride along, so sorting compares integers and touches an article only on a tie.
-        var matches: [(slot: Int32, score: Int64, key: Int64)] = []
-        let sort = query.sort
-        var fields = [UInt8](repeating: 0, count: lists.count)  // this candidate's field bits, per word
-        candidateLoop: for slot in candidates {
-            // Postings may still name removed articles (swept later in bulk): skip them.
-            guard let entry = entries[Int(slot)], filter.admits(entry) else { continue }
-            var score: Int64 = 0
-            for index in lists.indices {
-                let list = lists[index]
-                let position = Self.postingIndex(of: slot, in: list)
-                guard position < list.count, list[position].slot == slot else { continue candidateLoop }
-                fields[index] = list[position].fields
-                if isTerm[index] { score += Weight.of(list[position].fields) }
+        var scan = SearchScan(index: self, plan: plan, query: query, filter: filter)
+        defer { scan.fields.deallocate() }
+        withBuffers(lists) { buffers in
+            if smallestSource.count < buffers[shortest].count {
+                let candidates = smallestSource.lists.count == 1
+                    ? smallestSource.lists[0] : Array(Set(smallestSource.lists.joined()))
+                scan.lookUp(candidates, in: buffers)
+            } else {
+                scan.intersect(buffers, drivenBy: shortest)
             }
-            for phrase in phrases {
-                let possible = phrase.lists.reduce(FieldBit.all) { $0 & fields[$1] }
-                guard let weight = phraseWeight(phrase.matcher, in: entry.article, possibleFields: possible) else {
-                    continue candidateLoop
-                }
-                score += weight
-            }
-            let key = sort == .updated ? entry.article.updatedAt.secondsSince1970 : entry.publishKey
-            matches.append((slot, sort == .relevance ? score : 0, key))
         }
+        return scan.top.page()
+    }
 
-        let ascending = sort == .oldest
-        matches.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            if a.key != b.key { return ascending ? a.key < b.key : a.key > b.key }
-            let leftID = entry(a.slot).article.id
-            let rightID = entry(b.slot).article.id
-            return ascending ? leftID < rightID : leftID > rightID
+    private func postings(_ source: SearchPlan.Source) -> [UInt32] {
+        switch source {
+        case .term(let term): postings[Int(term)]
+        case .pair(let pair): pairPostings[Int(pair)].packed()
         }
-        return paginate(matches.map(\.slot), query: query, sort: sort, scores: matches.map(\.score))
     }
 
     /// The weight of the best field in which the phrase occurs as consecutive words; nil if none. Only fields
-    /// in `possibleFields` (those holding every word of the phrase) are read.
+    /// in `possibleFields` (those holding every word pair of the phrase) are read.
     func phraseWeight(_ phrase: PhraseMatcher, in article: Article, possibleFields: UInt8) -> Int64? {
         if possibleFields & FieldBit.title != 0, phrase.occurs(in: article.title) { return Weight.title }
         if possibleFields & FieldBit.summary != 0, let summary = article.summary, phrase.occurs(in: summary) {
@@ -88,5 +56,133 @@ extension MemoryIndex {
         if possibleFields & FieldBit.tags != 0, article.tags.contains(where: phrase.occurs(in:)) { return Weight.summaryOrTags }
         if possibleFields & FieldBit.body != 0, phrase.occurs(in: article.body) { return Weight.body }
         return nil
+    }
+}
+
+/// One search's walk over its posting lists. A struct with mutating methods rather than closures over local
+/// variables: those got dynamic exclusivity checks on every access in the inner loop.
+private struct SearchScan {
+    let index: MemoryIndex
+    let plan: SearchPlan
+    let filter: QueryFilter
+    let status: StatusCheck?
+    let sort: ArticleSort
+    /// Whether a match needs its entry (the filter, a long phrase or `sort=updated` read the article).
+    let readsEntry: Bool
+    var top: TopMatches
+    /// The current candidate's field bits, per list.
+    let fields: UnsafeMutableBufferPointer<UInt8>
+
+    init(index: MemoryIndex, plan: SearchPlan, query: ArticleQuery, filter: QueryFilter) {
+        self.index = index
+        self.plan = plan
+        self.filter = filter
+        status = StatusCheck(filter)
+        sort = query.sort
+        readsEntry = status == nil || sort == .updated || plan.phrases.contains { $0.matcher != nil }
+        top = TopMatches(query: query, entries: index.entries)
+        fields = .allocate(capacity: plan.lists.count)
+        fields.initialize(repeating: 0)
+    }
+
+    /// The candidates (from a filter's lists) looked up in every posting list.
+    mutating func lookUp(_ candidates: [Int32], in buffers: [UnsafeBufferPointer<UInt32>]) {
+        candidateLoop: for slot in candidates {
+            for (number, list) in buffers.enumerated() {
+                let position = PackedPosting.seek(slot, in: list, from: 0)
+                guard position < list.count, PackedPosting.slot(list[position]) == slot else { continue candidateLoop }
+                fields[number] = PackedPosting.fields(list[position])
+            }
+            consider(slot)
+        }
+    }
+
+    /// The slots in every list, walked in slot order: the shortest list drives, the others gallop.
+    mutating func intersect(_ buffers: [UnsafeBufferPointer<UInt32>], drivenBy shortest: Int) {
+        var positions = [Int](repeating: 0, count: buffers.count)
+        let driver = buffers[shortest]
+        driverLoop: for posting in driver {
+            let slot = PackedPosting.slot(posting)
+            for number in buffers.indices where number != shortest {
+                let list = buffers[number]
+                let position = PackedPosting.seek(slot, in: list, from: positions[number])
+                positions[number] = position
+                guard position < list.count else { break driverLoop }
+                guard PackedPosting.slot(list[position]) == slot else { continue driverLoop }
+                fields[number] = PackedPosting.fields(list[position])
+            }
+            fields[shortest] = PackedPosting.fields(posting)
+            consider(slot)
+        }
+    }
+
+    /// One candidate whose postings are all found (their fields in `fields`): filter, score, offer.
+    private mutating func consider(_ slot: Int32) {
+        let key = index.slotKeys[Int(slot)]
+        if let status, !status.admits(index.slotStatus[Int(slot)], key) { return }
+        var entry: MemoryIndex.Entry?
+        if readsEntry {
+            guard let found = index.entries[Int(slot)], status != nil || filter.admits(found) else { return }
+            entry = found
+        }
+        var score: Int64 = 0
+        for list in plan.termLists { score += MemoryIndex.Weight.of(fields[list]) }
+        for phrase in plan.phrases {
+            var possible = MemoryIndex.FieldBit.all
+            for list in phrase.lists { possible &= fields[list] }
+            if let matcher = phrase.matcher {
+                guard let weight = index.phraseWeight(matcher, in: entry.unsafelyUnwrapped.article, possibleFields: possible)
+                else { return }
+                score += weight
+            } else {
+                // A two-word phrase: its pair's fields are exactly where it occurs.
+                score += MemoryIndex.Weight.of(possible)
+            }
+        }
+        let sortKey = sort == .updated ? entry.unsafelyUnwrapped.article.updatedAt.secondsSince1970 : key
+        top.offer(SearchMatch(score: sort == .relevance ? score : 0, key: sortKey, slot: slot))
+    }
+}
+
+/// Calls `body` with every list's elements in place (nested `withUnsafeBufferPointer`s), so the search's
+/// inner loops index plain memory.
+private func withBuffers(
+    _ lists: [[UInt32]], _ body: ([UnsafeBufferPointer<UInt32>]) -> Void
+) {
+    var buffers: [UnsafeBufferPointer<UInt32>] = []
+    buffers.reserveCapacity(lists.count)
+    func next(_ index: Int) {
+        guard index < lists.count else { return body(buffers) }
+        lists[index].withUnsafeBufferPointer { buffer in
+            buffers.append(buffer)
+            next(index + 1)
+        }
+    }
+    next(0)
+}
+
+/// The status filter as a test of a slot's status code and publish key (no article read), when the query
+/// filters on nothing else; nil otherwise.
+private struct StatusCheck {
+    /// The status code wanted; `removed` for any live one.
+    let code: UInt8
+    /// The latest publish key admitted (now, for `visible`).
+    let latest: Int64
+
+    init?(_ filter: QueryFilter) {
+        guard filter.checksStatusOnly else { return nil }
+        switch filter.status {
+        case .visible: (code, latest) = (MemoryIndex.StatusCode.of(.published), filter.now.secondsSince1970)
+        case .published: (code, latest) = (MemoryIndex.StatusCode.of(.published), .max)
+        case .draft: (code, latest) = (MemoryIndex.StatusCode.of(.draft), .max)
+        case .archived: (code, latest) = (MemoryIndex.StatusCode.of(.archived), .max)
+        case .any: (code, latest) = (MemoryIndex.StatusCode.removed, .max)
+        }
+    }
+
+    @inline(__always)
+    func admits(_ status: UInt8, _ key: Int64) -> Bool {
+        if code == MemoryIndex.StatusCode.removed { return status != MemoryIndex.StatusCode.removed }
+        return status == code && key <= latest
     }
 }

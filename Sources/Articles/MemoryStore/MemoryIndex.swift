@@ -6,7 +6,11 @@ import Foundation
 /// - Lists by status, category, tag, author (lowercased) and language (lowercased), and `all`, hold slots in
 ///   publish order: publish key descending, then id descending. The publish key is `publishedAt`, or
 ///   `createdAt` for an article never published (so drafts sort by when they were started).
-/// - The inverted index maps a folded word to postings (slot ascending) with the fields it occurs in.
+/// - The inverted index maps a folded word to postings (slot ascending) with the fields it occurs in, and
+///   each pair of adjacent words of one text (title, summary, a tag, body) to postings the same way: a
+///   two-word phrase is answered from its pair's postings alone, a longer one read only where all its pairs are.
+/// - Per slot, the publish key and the status sit in two flat arrays, so a search checks the status of each
+///   match without touching the article.
 /// - A slot is never reused: a replaced or deleted article's slot becomes nil, a replacement gets a new slot,
 ///   so postings stay in slot order by appending.
 /// - Removing an article leaves its postings behind (readers skip slots whose entry is nil): taking them out
@@ -21,8 +25,8 @@ struct MemoryIndex {
         let publishKey: Int64
         let authorKey: String?
         let languageKey: String
-        /// The term ids this article has postings under (to remove them again).
-        var terms: [Int32] = []
+        /// How many postings (words and word pairs) name this article (counted as dead once it is removed).
+        var postingCount = 0
 
         init(article: Article) {
             self.article = article
@@ -30,11 +34,6 @@ struct MemoryIndex {
             authorKey = article.author?.lowercased()
             languageKey = article.language.lowercased()
         }
-    }
-
-    struct Posting {
-        var slot: Int32
-        var fields: UInt8
     }
 
     /// Field bits of a posting.
@@ -56,7 +55,15 @@ struct MemoryIndex {
     var byAuthor: [String: [Int32]] = [:]
     var byLanguage: [String: [Int32]] = [:]
     var vocabulary = TermTable()
-    var postings: [[Posting]] = []
+    /// Per term id, `PackedPosting`s in slot order.
+    var postings: [[UInt32]] = []
+    /// Adjacent word pairs, and per pair id its postings in slot order (four times as many as the words':
+    /// delta-encoded, `CompactPostings`).
+    var pairs = PairTable()
+    var pairPostings: [CompactPostings] = []
+    /// Per slot: the publish key, and the status code (`StatusCode`; 0 once the slot's article is removed).
+    var slotKeys: [Int64] = []
+    var slotStatus: [UInt8] = []
     /// Postings of live articles, and ones left behind by removed articles (swept by `sweepPostings`).
     var livePostings = 0
     var deadPostings = 0
@@ -64,6 +71,21 @@ struct MemoryIndex {
     var publishedCategoryCounts: [String: Int] = [:]
     var publishedTagCounts: [String: Int] = [:]
     var publishedAuthorCounts: [String: Int] = [:]
+    /// When the next slot would reach this, `insert` renumbers the slots (`PackedPosting.slotLimit`; tests
+    /// lower it).
+    var slotLimit = PackedPosting.slotLimit
+
+    /// `slotStatus` values.
+    enum StatusCode {
+        static let removed: UInt8 = 0
+        static func of(_ status: ArticleStatus) -> UInt8 {
+            switch status {
+            case .draft: 1
+            case .published: 2
+            case .archived: 3
+            }
+        }
+    }
 
     @inline(__always)
     func entry(_ slot: Int32) -> Entry {
@@ -84,9 +106,11 @@ struct MemoryIndex {
     /// Indexes `articles` (already validated, ids and slugs unique) into an empty index.
     mutating func build(_ articles: [Article]) {
         entries.reserveCapacity(articles.count)
+        slotKeys.reserveCapacity(articles.count)
+        slotStatus.reserveCapacity(articles.count)
         for article in articles {
             let slot = Int32(entries.count)
-            entries.append(Entry(article: article))
+            appendEntry(Entry(article: article))
             slotByID[article.id] = slot
             slotBySlug[article.slug] = slot
         }
@@ -97,6 +121,12 @@ struct MemoryIndex {
             count(entry(slot).article, by: 1)
         }
         indexTermsInParallel(articles)
+    }
+
+    private mutating func appendEntry(_ entry: Entry) {
+        entries.append(entry)
+        slotKeys.append(entry.publishKey)
+        slotStatus.append(StatusCode.of(entry.article.status))
     }
 
     /// Folds the articles' words on every core, a wave of batches at a time (so the batches' memory stays
@@ -136,27 +166,40 @@ struct MemoryIndex {
         let global = (0..<batch.vocabulary.count).map { local in
             batch.vocabulary.withWord(local) { vocabulary.id(inserting: $0) }
         }
+        let globalPairs = batch.pairs.keys.map { key in
+            pairs.id(inserting: PairTable.key(global[Int(key >> 32)], global[Int(key & 0xFFFF_FFFF)]))
+        }
+        if pairPostings.count < pairs.count {
+            pairPostings.append(contentsOf: repeatElement(CompactPostings(), count: pairs.count - pairPostings.count))
+        }
+        for (local, run) in batch.pairRuns.enumerated() {
+            pairPostings[Int(globalPairs[local])].append(
+                slot: firstSlot + Int32(run.first >> 4), fields: UInt8(run.first & 0xF), gaps: batch.pairBytes[run.bytes],
+                lastSlot: firstSlot + run.last, count: Int(run.count))
+        }
         var begin = 0
+        var pairBegin = 0
         for (offset, end) in batch.ends.enumerated() {
             let slot = firstSlot + Int32(offset)
-            var terms: [Int32] = []
-            terms.reserveCapacity(end - begin)
             for value in batch.packed[begin..<end] {
                 let term = Int(global[Int(value >> 4)])
                 if term == postings.count { postings.append([]) }
-                postings[term].append(Posting(slot: slot, fields: UInt8(value & 0xF)))
-                terms.append(Int32(term))
+                postings[term].append(PackedPosting.make(slot: slot, fields: UInt8(value & 0xF)))
             }
-            entry(slot).terms = terms
-            livePostings += terms.count
+            let pairEnd = batch.pairEnds[offset]
+            let count = (end - begin) + (pairEnd - pairBegin)
+            entry(slot).postingCount = count
+            livePostings += count
             begin = end
+            pairBegin = pairEnd
         }
     }
 
     /// Adds one article under a new slot.
     mutating func insert(_ article: Article) {
+        if entries.count >= slotLimit { renumberSlots() }
         let slot = Int32(entries.count)
-        entries.append(Entry(article: article))
+        appendEntry(Entry(article: article))
         slotByID[article.id] = slot
         slotBySlug[article.slug] = slot
         updateLists(slot, .insert)
@@ -169,20 +212,33 @@ struct MemoryIndex {
         let entry = entry(slot)
         updateLists(slot, .remove)
         count(entry.article, by: -1)
-        livePostings -= entry.terms.count
-        deadPostings += entry.terms.count
+        livePostings -= entry.postingCount
+        deadPostings += entry.postingCount
         slotByID[entry.article.id] = nil
         if slotBySlug[entry.article.slug] == slot { slotBySlug[entry.article.slug] = nil }
         entries[Int(slot)] = nil
+        slotStatus[Int(slot)] = StatusCode.removed
         if deadPostings > 50_000 && deadPostings * 2 > livePostings { sweepPostings() }
     }
 
     /// Drops every posting of a removed article.
     mutating func sweepPostings() {
-        for term in postings.indices where !postings[term].isEmpty {
-            postings[term].removeAll { entries[Int($0.slot)] == nil }
+        let status = slotStatus
+        func isDead(_ posting: UInt32) -> Bool { status[Int(PackedPosting.slot(posting))] == StatusCode.removed }
+        for term in postings.indices where !postings[term].isEmpty { postings[term].removeAll(where: isDead) }
+        for pair in pairPostings.indices where !pairPostings[pair].isEmpty {
+            pairPostings[pair].removeAll { status[Int($0)] == StatusCode.removed }
         }
         deadPostings = 0
+    }
+
+    /// Rebuilds the index over the live articles, in slot order, so their slots are dense again: slots are
+    /// never reused, and a posting has room for `PackedPosting.slotLimit` of them (about 268 million writes).
+    mutating func renumberSlots() {
+        var fresh = MemoryIndex()
+        fresh.slotLimit = slotLimit
+        fresh.build(entries.compactMap { $0?.article })
+        self = fresh
     }
 
     enum ListChange {
@@ -209,42 +265,51 @@ struct MemoryIndex {
         if let author = article.author?.lowercased() { publishedAuthorCounts[author, default: 0] += delta }
     }
 
-    static func postingIndex(of slot: Int32, in list: [Posting]) -> Int {
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].slot < slot { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
     // MARK: Words
 
     private mutating func indexTerms(_ slot: Int32) {
-        var terms: [Int32] = []
+        var count = 0
+        // The article's word pairs and their fields, gathered first: a compact list cannot amend its last posting.
+        var pairFields: [Int32: UInt8] = [:]
         let article = entry(slot).article
-        addWords(of: article.title, field: FieldBit.title, slot: slot, terms: &terms)
-        if let summary = article.summary { addWords(of: summary, field: FieldBit.summary, slot: slot, terms: &terms) }
-        for tag in article.tags { addWords(of: tag, field: FieldBit.tags, slot: slot, terms: &terms) }
-        addWords(of: article.body, field: FieldBit.body, slot: slot, terms: &terms)
-        entry(slot).terms = terms
-        livePostings += terms.count
+        addWords(of: article.title, field: FieldBit.title, slot: slot, count: &count, pairs: &pairFields)
+        if let summary = article.summary {
+            addWords(of: summary, field: FieldBit.summary, slot: slot, count: &count, pairs: &pairFields)
+        }
+        for tag in article.tags { addWords(of: tag, field: FieldBit.tags, slot: slot, count: &count, pairs: &pairFields) }
+        addWords(of: article.body, field: FieldBit.body, slot: slot, count: &count, pairs: &pairFields)
+        for (pair, fields) in pairFields { pairPostings[Int(pair)].append(slot: slot, fields: fields) }
+        count += pairFields.count
+        entry(slot).postingCount = count
+        livePostings += count
     }
 
-    private mutating func addWords(of text: String, field: UInt8, slot: Int32, terms: inout [Int32]) {
+    /// Adds `slot` with `field` to the postings of every word of `text`, and gathers its pairs of adjacent words.
+    private mutating func addWords(
+        of text: String, field: UInt8, slot: Int32, count: inout Int, pairs pairFields: inout [Int32: UInt8]
+    ) {
+        var previous: Int32 = -1
         TextFolding.forEachWord(in: text) { bytes in
             let term = vocabulary.id(inserting: bytes)
             if Int(term) == postings.count { postings.append([]) }
-            let index = Int(term)
-            let last = postings[index].count - 1
-            if last >= 0, postings[index][last].slot == slot {
-                postings[index][last].fields |= field
-            } else {
-                postings[index].append(Posting(slot: slot, fields: field))
-                terms.append(term)
+            if Self.add(slot, field, to: &postings[Int(term)]) { count += 1 }
+            if previous >= 0 {
+                let pair = pairs.id(inserting: PairTable.key(previous, term))
+                if Int(pair) == pairPostings.count { pairPostings.append(CompactPostings()) }
+                pairFields[pair, default: 0] |= field
             }
+            previous = term
         }
+    }
+
+    /// Appends a posting for `slot` (the highest slot yet), or adds `field` to the one it has; true if new.
+    private static func add(_ slot: Int32, _ field: UInt8, to list: inout [UInt32]) -> Bool {
+        if let last = list.last, PackedPosting.slot(last) == slot {
+            list[list.count - 1] = last | UInt32(field)
+            return false
+        }
+        list.append(PackedPosting.make(slot: slot, fields: field))
+        return true
     }
 }
 

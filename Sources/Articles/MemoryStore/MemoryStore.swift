@@ -15,7 +15,13 @@ public final class MemoryStore: ArticleStore, @unchecked Sendable {
 
     /// A store holding `articles`, each validated (every problem is reported, named `articles[i].field`); ids and
     /// slugs must be unique and `related` ids must exist. A published article without `publishedAt` gets now.
-    public init(articles: [Article] = []) throws {
+    public convenience init(articles: [Article] = []) throws {
+        try self.init(articles: articles, slotLimit: PackedPosting.slotLimit)
+    }
+
+    /// `slotLimit`: how many slots the index uses before renumbering them (tests make it small).
+    init(articles: [Article], slotLimit: Int) throws {
+        index.slotLimit = slotLimit
         var problems: [FieldProblem] = []
         var ids: Set<String> = []
         var slugs: Set<String> = []
