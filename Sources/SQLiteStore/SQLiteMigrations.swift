@@ -26,6 +26,10 @@ enum SQLiteMigrations {
                 "CREATE INDEX articles_status_category ON articles (status, category, publish_key)",
             ],
             backfill: { try SearchSQL.backfill(in: $0) }),
+        Migration(
+            version: 3,
+            summary: "search index keyed by publication time (pages in index order), title and summary tokens of their own, status",
+            statements: SQLiteSearchIndex.migration),
     ]
 
     /// Applies the missing migrations; returns the versions it applied.
