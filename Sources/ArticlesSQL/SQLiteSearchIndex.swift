@@ -45,6 +45,8 @@ public enum SQLiteSearchIndex {
         FROM \(SearchSQL.fieldsTable) f JOIN articles a ON a.seq = f.rowid
         """,
         "DROP TABLE \(SearchSQL.fieldsTable)",
+        // One segment per token: a query then reads one doclist, not one per segment the bulk insert left.
+        "INSERT INTO \(table) (\(table)) VALUES ('optimize')",
     ]
 
     static let titlePrefix = "xt"
