@@ -4,15 +4,16 @@ import Articles
 /// and their relevance score, both computed by the database, so a search for a common word neither reads every
 /// match's text nor ranks in Swift.
 ///
-/// - SQLite: an FTS5 table `article_fields` (columns title, summary, body; rowid = the article's `seq`),
-///   written by the store's writes. A phrase matches inside one column only, so the MATCH is exact; a column
-///   filter (`title : "word"`) tells which field holds a term.
+/// - SQLite: the FTS5 table of `SQLiteSearchIndex` (from schema version 3; version 2's `article_fields`,
+///   columns title, summary, body and rowid `seq`, is only built on the way there). A phrase matches inside one
+///   field only, so the MATCH is exact; the prefixed title and summary tokens tell which field holds a term.
+///   Searches without other filters are answered from the index alone (`SQLArticleReads+IndexedSearch`).
 /// - PostgreSQL: three tsvector columns of `articles` (`search_title`, `search_summary`, `search_body`), and
 ///   `search_words`, every word of the three without positions (`strip`: small, so cheap to test row by row
 ///   when most rows match) with a GIN index, which finds the articles holding every word; each phrase is then
 ///   checked field by field (`<->`), and `@@` on a field's vector tells which field holds a term.
 public enum SearchSQL {
-    /// SQLite's FTS5 table.
+    /// SQLite's FTS5 table of schema version 2 (replaced by `SQLiteSearchIndex.table` in version 3).
     public static let fieldsTable = "article_fields"
 
     /// PostgreSQL's tsvector columns, in field order.
@@ -53,7 +54,11 @@ public enum SearchSQL {
         for article in try SQLArticleReads.allArticles(in: database) {
             switch database.dialect {
             case .sqlite:
-                try index(article, in: database)
+                // Version 2's table, whatever the newest index is: later migrations convert it.
+                let fields = SearchText.fields(of: article)
+                try database.run(SQLStatement(
+                    "INSERT INTO \(fieldsTable) (rowid, title, summary, body) SELECT seq, ?, ?, ? FROM articles WHERE id = ?",
+                    [.text(fields.title), .text(fields.summary), .text(fields.body), .text(article.id)]))
             case .postgres:
                 let fields = SearchText.fields(of: article)
                 try database.run(SQLStatement(
@@ -77,17 +82,13 @@ public enum SearchSQL {
     /// Adds the stored article `article.id` to the index.
     static func index(_ article: Article, in database: some SQLExecutor) throws {
         guard database.dialect == .sqlite else { return }
-        let fields = SearchText.fields(of: article)
-        try database.run(SQLStatement(
-            "INSERT INTO \(fieldsTable) (rowid, title, summary, body) SELECT seq, ?, ?, ? FROM articles WHERE id = ?",
-            [.text(fields.title), .text(fields.summary), .text(fields.body), .text(article.id)]))
+        try SQLiteSearchIndex.index(article, in: database)
     }
 
     /// Removes the stored article `id` from the index (before its row changes or goes).
     static func unindex(id: Article.ID, in database: some SQLExecutor) throws {
         guard database.dialect == .sqlite else { return }
-        try database.run(SQLStatement(
-            "DELETE FROM \(fieldsTable) WHERE rowid = (SELECT seq FROM articles WHERE id = ?)", [.text(id)]))
+        try SQLiteSearchIndex.unindex(id: id, in: database)
     }
 
     // MARK: Reads
@@ -97,8 +98,7 @@ public enum SearchSQL {
     static func condition(_ search: SearchQuery, into builder: inout SQLBuilder) -> String {
         switch builder.dialect {
         case .sqlite:
-            let match = (search.terms.map(quoted) + search.phrases.map(quoted)).joined(separator: " ")
-            return fieldsMatch(match, into: &builder)
+            return indexMatch(SQLiteSearchIndex.match(runs(of: search)), into: &builder)
         case .postgres:
             let words = builder.bind(.text(search.allWords.map { "'\(SearchText.token($0))'" }.joined(separator: " & ")))
             var parts = ["a.\(wordsColumn) @@ to_tsquery('simple', \(words))"]
@@ -114,8 +114,7 @@ public enum SearchSQL {
     /// The relevance score of an article that matches `search` (see `condition`): per term and per phrase, 100
     /// if the title holds it, else 10 if the summary or a tag does, else 1 (the body, where it must then be).
     static func score(_ search: SearchQuery, into builder: inout SQLBuilder) -> String {
-        let runs = search.terms.map { [$0] } + search.phrases
-        let parts = runs.map { run in
+        let parts = runs(of: search).map { run in
             let title = inField(0, run, into: &builder)
             let summary = inField(1, run, into: &builder)
             return "CASE WHEN \(title) THEN \(Relevance.titleWeight) WHEN \(summary) THEN \(Relevance.summaryOrTagWeight) "
@@ -128,24 +127,20 @@ public enum SearchSQL {
     private static func inField(_ field: Int, _ run: [String], into builder: inout SQLBuilder) -> String {
         switch builder.dialect {
         case .sqlite:
-            let columns = ["title", "summary", "body"]
-            return fieldsMatch("\(columns[field]) : \(quoted(run))", into: &builder)
+            return indexMatch(SQLiteSearchIndex.match(run, in: field == 0 ? .title : field == 1 ? .summary : .body), into: &builder)
         case .postgres:
             return "a.\(columnNames[field]) @@ to_tsquery('simple', \(builder.bind(.text(tsPhrase(run)))))"
         }
     }
 
-    private static func fieldsMatch(_ match: String, into builder: inout SQLBuilder) -> String {
-        "a.seq IN (SELECT rowid FROM \(fieldsTable) WHERE \(fieldsTable) MATCH \(builder.bind(.text(match))))"
+    /// The terms, each a run of one word, then the phrases: what the relevance rule weighs one by one.
+    static func runs(of search: SearchQuery) -> [[String]] {
+        search.terms.map { [$0] } + search.phrases
     }
 
-    /// An FTS5 string: the run's tokens in one pair of quotes (a phrase, or one token).
-    private static func quoted(_ run: [String]) -> String {
-        "\"" + run.map(SearchText.token).joined(separator: " ") + "\""
-    }
-
-    private static func quoted(_ word: String) -> String {
-        quoted([word])
+    private static func indexMatch(_ match: String, into builder: inout SQLBuilder) -> String {
+        let table = SQLiteSearchIndex.table
+        return "a.search_key IN (SELECT rowid FROM \(table) WHERE \(table) MATCH \(builder.bind(.text(match))))"
     }
 
     /// A `to_tsquery` text: the run's tokens joined by `<->` (one token alone is a plain lexeme).

@@ -20,14 +20,14 @@ struct SQLiteStoreTests {
         defer { removeDatabase(at: path) }
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.appliedMigrations == [1, 2])
+            #expect(store.appliedMigrations == [1, 2, 3])
         }
         do {
             let again = try SQLiteStore(path: path)
             #expect(again.appliedMigrations == [])
         }
         let raw = try RawDatabase(path: path)
-        #expect(try raw.rows("SELECT version FROM schema_migrations ORDER BY version") == [["1"], ["2"]])
+        #expect(try raw.rows("SELECT version FROM schema_migrations ORDER BY version") == [["1"], ["2"], ["3"]])
         _ = try raw.rows("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")
         #expect {
             _ = try SQLiteStore(path: path)
@@ -67,9 +67,10 @@ struct SQLiteStoreTests {
         try store.save(article("r2", title: "Größe", body: "Plain text, nothing else: x6e6f."), expected: nil)
         let raw = try RawDatabase(path: path)
         let fields = try raw.rows(
-            "SELECT f.title, f.summary, f.body FROM article_fields f JOIN articles a ON a.seq = f.rowid WHERE a.id = 'r1'")
+            "SELECT f.words, f.title, f.summary, f.state FROM article_index f JOIN articles a ON a.search_key = f.rowid WHERE a.id = 'r1'")
         let indexed = SearchText.fields(of: try #require(try store.article(ref: "r1")))
-        #expect(fields == [[indexed.title, indexed.summary, indexed.body]])
+        let prefixedTitle = indexed.title.split(separator: " ").map { "xt" + $0 }.joined(separator: " ")
+        #expect(fields == [["\(indexed.title) xz \(indexed.summary) xz \(indexed.body)", prefixedTitle, "", "xpublished"]])
         #expect(indexed.title == "xd0bdd0bed0b2d0bed181d182d0b8 xd0b8d0b7 xd0bcd0bed181d0bad0b2d18b")
         #expect(SearchText.token("москвы") == "xd0bcd0bed181d0bad0b2d18b")
         #expect(SearchText.token("xenon") == "x78656e6f6e")
@@ -85,9 +86,10 @@ struct SQLiteStoreTests {
         #expect(try found("\"xenon lamps\"") == ["r1"])
         #expect(try found("\"lamps xenon\"") == [])
         #expect(try found("москв") == [])
-        // The FTS index answers the MATCH itself, column by column.
-        #expect(try raw.rows("SELECT rowid FROM article_fields WHERE article_fields MATCH 'body : \"x78656e6f6e\"'").count == 1)
-        #expect(try raw.rows("SELECT rowid FROM article_fields WHERE article_fields MATCH 'title : \"x78656e6f6e\"'").isEmpty)
+        // The FTS index answers the MATCH itself: any field, or the title's own tokens.
+        #expect(try raw.rows("SELECT rowid FROM article_index WHERE article_index MATCH '{words} : \"x78656e6f6e\"'").count == 1)
+        #expect(try raw.rows("SELECT rowid FROM article_index WHERE article_index MATCH '{title} : \"xtx78656e6f6e\"'").isEmpty)
+        #expect(try raw.rows("SELECT rowid FROM article_index WHERE article_index MATCH '{title} : \"xtgrosse\"'").count == 1)
     }
 
     @Test("a write past the size cap (as on a full disk) is unavailable and leaves nothing half-written")
@@ -118,7 +120,7 @@ struct SQLiteStoreTests {
         #expect(try store.save(edited, expected: 1).version == 2)
     }
 
-    @Test("a database of the first schema moves to the per-field index at start, its articles found and ranked")
+    @Test("a database of the first schema moves to the per-field index, then the keyed index, at start; found and ranked")
     func searchFieldsMigration() throws {
         let path = temporaryDatabasePath("v1")
         defer { removeDatabase(at: path) }
@@ -142,7 +144,7 @@ struct SQLiteStoreTests {
             _ = try raw.rows("UPDATE store_meta SET version = 2")
         }
         let store = try SQLiteStore(path: path)
-        #expect(store.appliedMigrations == [2])
+        #expect(store.appliedMigrations == [2, 3])
         #expect(store.version == 2)
         func found(_ q: String) throws -> [String] {
             let query = try ArticleQuery.parse([(name: "q", value: q)])
@@ -152,7 +154,20 @@ struct SQLiteStoreTests {
         #expect(try found("harbour") == ["m1", "m2"])
         #expect(try found("port cranes") == ["m1"])
         #expect(try found("\"harbour reopens\"") == ["m2"])
+        // Both in one second: slots 0 and 1 by seq; newest first then puts the higher id first.
         let raw = try RawDatabase(path: path)
+        #expect(try raw.rows("SELECT id, search_key FROM articles ORDER BY id") == [
+            ["m1", String(1_756_713_600 << 24)], ["m2", String(1_756_713_600 << 24 + 1)],
+        ])
+        let newest = try ArticleQuery.parse([(name: "q", value: "news"), (name: "sort", value: "newest")])
+        #expect(try store.articles(matching: newest, now: .at("2026-01-01T00:00:00Z")).articles.map(\.id) == ["m2", "m1"])
+        // A new article of the same second takes the next free slot.
+        var third = article("m3", title: "Harbour news again")
+        third.publishedAt = Timestamp(secondsSince1970: 1_756_713_600)
+        try store.save(third, expected: nil)
+        #expect(try raw.rows("SELECT search_key FROM articles WHERE id = 'm3'") == [[String(1_756_713_600 << 24 + 2)]])
+        #expect(try found("harbour") == ["m3", "m1", "m2"])
         #expect(try raw.rows("SELECT name FROM pragma_table_info('articles') WHERE name = 'search_text'").isEmpty)
+        #expect(try raw.rows("SELECT name FROM sqlite_schema WHERE name = 'article_fields'").isEmpty)
     }
 }
