@@ -10,6 +10,8 @@ BUILD_LOG := .build/build.log
 # How long `make fuzz` runs each fuzz target; `make test` runs each for FUZZ_TEST_SECONDS.
 FUZZ_SECONDS ?= 300
 FUZZ_TEST_SECONDS ?= 30
+# The test targets `make test` runs again under ThreadSanitizer (swift test --filter patterns).
+TSAN_TEST_FILTERS ?= HTTPServerTests DatelineAPITests LockingTests
 
 .PHONY: run test test-sanitize build release deps fuzz bench bench-stores bench-scale bench-callgrind soak clean help
 
@@ -50,6 +52,10 @@ test:
 	scripts/interop-tests.sh
 	scripts/browser-tests.sh
 	FUZZ_SEED=1 scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+	@# The server's and the API's tests again under ThreadSanitizer (its own build in .build/tsan): the event
+	@# loops, streams, deferred answers, HTTP/2, the event hub and the response cache share state across
+	@# threads. The whole suite under both sanitizers is `make test-sanitize` (docs/DECISIONS.md).
+	scripts/test-sanitize.sh thread $(TSAN_TEST_FILTERS)
 
 # libFuzzer targets for the parsers and the HTTP/2 path (Fuzz/README.md): fails on any crash, leak or hang.
 fuzz: deps

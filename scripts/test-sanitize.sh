@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole Swift test suite under one sanitizer, built in its own directory (.build/asan or .build/tsan, so
 # the normal .build is not rebuilt), with a throwaway PostgreSQL (scripts/test-postgres.sh) so no test is skipped.
-#   scripts/test-sanitize.sh address|thread
+#   scripts/test-sanitize.sh address|thread [FILTER...]
+# With FILTERs (swift test --filter patterns), only the matching tests run: `make test` runs a subset this way.
 # Fails on a compiler warning, a failing test, or any sanitizer report at all, including one from a `dateline`
 # process that a test starts: every report is written to a file (log_path) and the files are checked at the end.
 set -euo pipefail
@@ -9,8 +10,11 @@ cd "$(dirname "$0")/.."
 sanitizer="${1:-}"
 case "$sanitizer" in
   address | thread) ;;
-  *) echo "usage: $0 address|thread" >&2; exit 2 ;;
+  *) echo "usage: $0 address|thread [FILTER...]" >&2; exit 2 ;;
 esac
+shift
+filters=()
+for pattern in "$@"; do filters+=(--filter "$pattern"); done
 SWIFT="${SWIFT:-swift}"
 scratch=".build/${sanitizer:0:1}san"
 reports="$PWD/$scratch/reports"
@@ -40,7 +44,7 @@ trap 'scripts/test-postgres.sh stop "$pg_dir"' EXIT
 status=0
 TIMEFORMAT="$sanitizer sanitizer: the tests took %0R s (%0U s user, %0S s system CPU)"
 time {
-  DATELINE_TEST_POSTGRES_URL=$(cat "$pg_dir/url") $SWIFT test --skip-build --no-parallel "${flags[@]}" || status=$?
+  DATELINE_TEST_POSTGRES_URL=$(cat "$pg_dir/url") $SWIFT test --skip-build --no-parallel "${flags[@]}" ${filters[@]+"${filters[@]}"} || status=$?
 }
 
 found=$(find "$reports" -type f | sort)

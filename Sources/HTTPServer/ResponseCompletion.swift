@@ -6,7 +6,10 @@ import Synchronization
 /// Call `complete(_:)` once; later calls are ignored. A completion dropped without being called answers 500,
 /// so a forgotten path cannot leave a client waiting forever.
 public final class ResponseCompletion: Sendable {
-    private let loop: EventLoop
+    // weak, as `StreamWriter`'s: a completion kept after its server stopped must not keep the loop (and,
+    // through it, the responder that may hold this completion) alive. A loop that is gone has no client
+    // left to answer.
+    private weak let loop: EventLoop?
     let token: UInt64
     private let done = Atomic<Bool>(false)
 
@@ -21,12 +24,12 @@ public final class ResponseCompletion: Sendable {
         guard done.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
             return false
         }
-        loop.send(.deferredComplete(token, response))
+        loop?.send(.deferredComplete(token, response))
         return true
     }
 
     deinit {
-        if !done.load(ordering: .acquiring) {
+        if !done.load(ordering: .acquiring), let loop {
             loop.send(.deferredComplete(token, loop.responder.respond(to: .handlerFailed, request: nil)))
         }
     }

@@ -7,7 +7,11 @@ import Synchronization
 /// past it ends the stream and closes the connection, so a slow client costs neither memory nor the writer's
 /// time.
 public final class StreamWriter: Sendable {
-    private let loop: EventLoop
+    // weak: application code may keep a writer after its stream ended (the event hub keeps its subscribers
+    // until a write fails), and the loop holds the responder: a strong reference made a cycle that kept
+    // every loop (its 64 KiB buffer, connections, responder) of a stopped server alive. A loop that is
+    // gone has ended every stream, so a write then does nothing.
+    private weak let loop: EventLoop?
     let id: UInt64
     private let limit: Int
     private let closed = Atomic<Bool>(false)
@@ -33,16 +37,16 @@ public final class StreamWriter: Sendable {
         guard isOpen else { return false }
         let pending = queued.add(bytes.count, ordering: .relaxed).newValue + unsent.load(ordering: .relaxed)
         if pending > limit {
-            if markClosed() { loop.send(.streamAbort(id)) }
+            if markClosed() { loop?.send(.streamAbort(id)) }
             return false
         }
-        loop.send(.streamWrite(id, bytes))
+        guard let loop, loop.send(.streamWrite(id, bytes)) else { return false }
         return true
     }
 
     /// Ends the body (the last chunk), then the connection closes. Later writes return false.
     public func finish() {
-        if markClosed() { loop.send(.streamFinish(id)) }
+        if markClosed() { loop?.send(.streamFinish(id)) }
     }
 
     /// Called by the loop when it moves `count` queued bytes into the connection's output.

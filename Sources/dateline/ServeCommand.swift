@@ -28,7 +28,7 @@ struct ServeCommand: ParsableCommand {
         let application = DatelineApplication(store: store, configuration: settings.api, logger: logger)
         let server = Server(configuration: settings.server, responder: application, logger: logger)
         if let metrics = application.metrics {
-            metrics.attach { server.statistics }
+            metrics.attach(server)
             // Whatever else the process records through swift-metrics is exposed at /metrics too.
             MetricsSystem.bootstrap(metrics.factory)
         }

@@ -138,6 +138,20 @@ struct MetricsTests {
         #expect(counters.sum(2) == 240_000)
     }
 
+    @Test("Metrics attached to a server keep neither it nor the application alive once it has stopped")
+    func attachedServerIsReleased() async throws {
+        weak var released: DatelineApplication?
+        try await withMetricsServer { port, application in
+            released = application
+            let exposition = try Exposition(try scrape(port).text)
+            #expect(exposition.value("http_connections_accepted_total") >= 1)
+        }
+        // The loop threads let go of their loops just after `stop` returns: wait for it, bounded.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while released != nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(released == nil, "something still holds the stopped server's application")
+    }
+
     private func scrape(_ port: Int) throws -> (text: String, bodyBytes: Int) {
         let response = try get("/metrics", port: port)
         try #require(response.status == 200)
@@ -154,7 +168,7 @@ func withMetricsServer<T>(_ body: (Int, DatelineApplication) async throws -> T) 
     logger.logLevel = .critical
     let application = DatelineApplication(store: try MemoryStore(articles: Fixtures.articles()), configuration: configuration, logger: logger)
     return try await withTestServer(responder: application) { server, port in
-        application.metrics?.attach { server.statistics }
+        application.metrics?.attach(server)
         return try await body(port, application)
     }
 }

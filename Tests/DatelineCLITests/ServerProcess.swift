@@ -33,19 +33,25 @@ final class ServerProcess: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        out.fileHandleForReading.readabilityHandler = { [output] handle in
-            let data = handle.availableData
-            output.append(data)
-        }
-        err.fileHandleForReading.readabilityHandler = { [errors] handle in
-            let data = handle.availableData
-            errors.append(data)
-        }
+        out.fileHandleForReading.readabilityHandler = { [output] handle in Self.drain(handle, into: output) }
+        err.fileHandleForReading.readabilityHandler = { [errors] handle in Self.drain(handle, into: errors) }
         try process.run()
     }
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = waitForExit(timeout: .seconds(10))
+    }
+
+    /// Appends what the pipe has; at its end (an empty read) stops watching it. A read source left on a
+    /// pipe at end of file fires again and again, and only cancelling it lets its queue and handler go.
+    private static func drain(_ handle: FileHandle, into sink: LockedData) {
+        let data = handle.availableData
+        if data.isEmpty {
+            handle.readabilityHandler = nil
+        } else {
+            sink.append(data)
+        }
     }
 
     var standardOutput: String { output.text }
@@ -69,7 +75,13 @@ final class ServerProcess: Sendable {
     func waitForExit(timeout: Duration) -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
-        return process.isRunning ? nil : process.terminationStatus
+        if process.isRunning { return nil }
+        // The process has ended, so this returns at once; it is still needed: swift-corelibs-foundation's
+        // Process and its run-loop source hold each other until `waitUntilExit` lets go of the source
+        // (SR-6450, swiftlang/swift-corelibs-foundation#2631), and a Process never waited for this way leaks
+        // with its pipes, file handles and environment (LeakSanitizer).
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }

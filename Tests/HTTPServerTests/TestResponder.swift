@@ -5,7 +5,9 @@ import Synchronization
 /// Lets a test hold a request in flight until the server under test has begun to stop.
 final class StopGate: @unchecked Sendable {
     // @unchecked: `server` is written once before any request arrives and only read afterwards.
-    var server: Server?
+    // weak: the server holds the responder, which holds this gate (a strong reference was a cycle that kept
+    // the stopped server and its loops alive; LeakSanitizer reported it).
+    weak var server: Server?
     private let started = Atomic<Bool>(false)
 
     /// Waits (at most 5 s) until a request is held in the handler.

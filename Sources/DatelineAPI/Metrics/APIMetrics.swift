@@ -19,7 +19,10 @@ public final class APIMetrics: Sendable {
     let requests = RequestMetrics(routes: Route.everyKind.count)
     /// Response cache lookups: [hits, misses].
     let cacheLookups = StripedCounters(width: 2)
-    private let statisticsSource = LockedValue<(@Sendable () -> ServerStatistics)?>(nil)
+    /// The server whose counts are reported. Weak: the server holds the application, which holds these
+    /// metrics, so a strong reference (it was a closure over the server) made a cycle that kept a stopped
+    /// server, its loops and the whole application alive (LeakSanitizer, in every test that attached one).
+    private let statisticsSource = LockedValue<WeakServer>(WeakServer())
     /// One scrape at a time: counters taken from snapshots are reset and set whole.
     private let scrapeLock = LockedValue<Void>(())
 
@@ -37,10 +40,10 @@ public final class APIMetrics: Sendable {
         self.factory = factory
     }
 
-    /// Where the server's connection and rejection counts come from (`Server.statistics`). Until attached,
-    /// those series read 0.
-    public func attach(statistics: @escaping @Sendable () -> ServerStatistics) {
-        statisticsSource.withLock { $0 = statistics }
+    /// The server whose connection and rejection counts are reported (`Server.statistics`). Until one is
+    /// attached, and once it is gone, those series read 0. The server is not retained.
+    public func attach(_ server: Server) {
+        statisticsSource.withLock { $0.server = server }
     }
 
     /// Counts one answer.
@@ -62,7 +65,7 @@ public final class APIMetrics: Sendable {
     /// streams, read by the caller.
     func render(articles: [(status: String, count: Int)], subscribers: Int) -> [UInt8] {
         scrapeLock.withLock { _ in
-            let statistics = statisticsSource.withLock { $0 }?()
+            let statistics = statisticsSource.withLock { $0.server }?.statistics
             setCounter("http_connections_accepted_total", "Connections accepted.", statistics?.acceptedConnections ?? 0)
             let open = statistics?.openConnections ?? 0
             let openHTTP2 = statistics?.openHTTP2Connections ?? 0
@@ -113,4 +116,9 @@ public final class APIMetrics: Sendable {
         counter.reset()
         counter.increment(by: Int64(value))
     }
+}
+
+/// A server not retained (see `APIMetrics.attach`).
+private struct WeakServer {
+    weak var server: Server?
 }
