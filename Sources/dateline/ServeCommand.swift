@@ -33,6 +33,10 @@ struct ServeCommand: ParsableCommand {
             MetricsSystem.bootstrap(metrics.factory)
         }
         let port = try server.start()
+        // Before "listening" is logged: whoever waits for that line (an orchestrator, a test) may send SIGTERM
+        // at once, and it must find the drain in place rather than the default action, an abrupt exit.
+        let drain = GracefulDrain(server: server, readiness: application.readiness, settings: settings, logger: logger)
+        let signalSources = drain.installSignalHandlers()
 
         let host = settings.server.host.contains(":") ? "[\(settings.server.host)]" : settings.server.host
         logger.notice("listening on http://\(host):\(port)", metadata: [
@@ -46,8 +50,6 @@ struct ServeCommand: ParsableCommand {
             logger.notice("writes are disabled: no editor tokens configured (DATELINE_EDITOR_TOKENS or --editor-token-file)")
         }
 
-        let drain = GracefulDrain(server: server, readiness: application.readiness, settings: settings, logger: logger)
-        let signalSources = drain.installSignalHandlers()
         // The drain ends the process with exit(0). Block here rather than in dispatchMain(): nothing runs on
         // the main queue, and dispatchMain's pthread_exit of the main thread is what valgrind cannot follow.
         withExtendedLifetime(signalSources) { DispatchSemaphore(value: 0).wait() }

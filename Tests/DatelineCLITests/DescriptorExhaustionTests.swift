@@ -32,7 +32,7 @@ struct DescriptorExhaustionTests {
         #expect(try get("/health", port: port).status == 200)
 
         // Room for a handful more descriptors than the server holds now.
-        let open = ProcessFigures.descriptorCount(pid)
+        let open = ProcessFigures.settledDescriptorCount(pid)
         try lowerDescriptorLimit(of: pid, to: open + 4)
 
         // Connect until one is not answered: the kernel completed its handshake, but the server cannot accept it.

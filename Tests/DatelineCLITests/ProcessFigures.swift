@@ -19,6 +19,22 @@ enum ProcessFigures {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
     }
 
+    /// The descriptor count once it has not changed for half a second (at most 10 s of waiting).
+    static func settledDescriptorCount(_ pid: Int32) -> Int {
+        var count = descriptorCount(pid)
+        var stableSince = ContinuousClock.now
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now - stableSince < .milliseconds(500), ContinuousClock.now < deadline {
+            usleep(50_000)
+            let now = descriptorCount(pid)
+            if now != count {
+                count = now
+                stableSince = .now
+            }
+        }
+        return count
+    }
+
     /// User plus system CPU time so far, in clock ticks.
     static func cpuTicks(_ pid: Int32) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
