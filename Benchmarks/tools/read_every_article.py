@@ -13,28 +13,10 @@ import sys
 import threading
 import time
 
+# The response reader of the callgrind client beside this file: a status, the body skipped by its length.
+from keepalive_client import read_response
+
 PIPELINE = 16
-
-
-def read_status_and_skip_body(sock, buffer):
-    while b"\r\n\r\n" not in buffer:
-        chunk = sock.recv(262144)
-        if not chunk:
-            raise SystemExit("connection closed")
-        buffer += chunk
-    head, _, rest = buffer.partition(b"\r\n\r\n")
-    status = int(head.split(b" ", 2)[1])
-    length = 0
-    for line in head.split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
-            length = int(value.strip())
-    while len(rest) < length:
-        chunk = sock.recv(262144)
-        if not chunk:
-            raise SystemExit("connection closed")
-        rest += chunk
-    return status, rest[length:]
 
 
 def run(port, ids, failures):
@@ -44,7 +26,7 @@ def run(port, ids, failures):
         batch = ids[start:start + PIPELINE]
         sock.sendall(b"".join(b"GET /articles/%s HTTP/1.1\r\nHost: bench\r\n\r\n" % i.encode() for i in batch))
         for article in batch:
-            status, buffer = read_status_and_skip_body(sock, buffer)
+            status, buffer = read_response(sock, buffer)
             if status != 200:
                 failures.append(f"{article}: {status}")
     sock.close()
