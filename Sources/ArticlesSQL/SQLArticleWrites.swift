@@ -37,13 +37,15 @@ public enum SQLArticleWrites {
         var saved = article
         if saved.status == .published && saved.publishedAt == nil { saved.publishedAt = now }
         saved.version = newVersion
-        if current == nil {
-            try database.run(ArticleColumns.insert(CollectionOfOne(saved), dialect: database.dialect))
-        } else {
+        if let current {
+            try SearchPostings.replace(current, with: saved, seq: try SearchPostings.seq(of: saved.id, in: database), in: database)
             try SearchSQL.unindex(id: saved.id, in: database)
             try database.run(ArticleColumns.update(saved, dialect: database.dialect))
             try database.run(
                 SQLStatement("DELETE FROM article_tags WHERE article_id = \(database.dialect.placeholder(1))", [.text(saved.id)]))
+        } else {
+            try database.run(ArticleColumns.insert(CollectionOfOne(saved), dialect: database.dialect))
+            try SearchPostings.add(saved, seq: try SearchPostings.seq(of: saved.id, in: database), in: database)
         }
         try SearchSQL.index(saved, in: database)
         try insertTags(of: [saved], in: database)
@@ -58,6 +60,7 @@ public enum SQLArticleWrites {
         let placeholder = database.dialect.placeholder(1)
         try database.run(SQLStatement("DELETE FROM article_tags WHERE article_id = \(placeholder)", [.text(id)]))
         try SearchSQL.unindex(id: id, in: database)
+        try SearchPostings.remove(current, seq: try SearchPostings.seq(of: id, in: database), in: database)
         try database.run(SQLStatement("DELETE FROM articles WHERE id = \(placeholder)", [.text(id)]))
         try database.run(SQLStatement("INSERT INTO retired_ids (id) VALUES (\(placeholder))", [.text(id)]))
         return ArticleChange(kind: .deleted, before: current, after: nil, storeVersion: newVersion)
@@ -102,6 +105,7 @@ public enum SQLArticleWrites {
         // row to PostgreSQL and a statement per row to SQLite.
         var batch: [Article] = []
         batch.reserveCapacity(insertBatch)
+        var postings = PostingEdits()
         for (position, original) in articles.enumerated() {
             var article = original
             if article.status == .published && article.publishedAt == nil { article.publishedAt = now }
@@ -110,10 +114,31 @@ public enum SQLArticleWrites {
             guard batch.count == insertBatch || position == articles.count - 1 else { continue }
             try database.run(ArticleColumns.insert(batch, dialect: database.dialect))
             for article in batch { try SearchSQL.index(article, in: database) }
+            let seqs = try self.seqs(of: batch.map(\.id), in: database)
+            for article in batch {
+                guard let seq = seqs[article.id] else { throw SQLRowError("article \(article.id) has no seq") }
+                postings.add(seq: seq, tokens: SearchPostings.tokens(of: article))
+            }
+            // New rows take rising seqs: a chunk is complete once a later one has begun.
+            if postings.chunkCount > 1, let last = seqs.values.max() { try postings.write(in: database, keeping: PostingEdits.chunk(of: last)) }
             try insertTags(of: batch, in: database)
             batch.removeAll(keepingCapacity: true)
         }
+        try postings.write(in: database)
         return newVersion
+    }
+
+    /// The seqs of the stored articles `ids`.
+    static func seqs(of ids: [Article.ID], in database: some SQLExecutor) throws -> [Article.ID: Int64] {
+        var builder = SQLBuilder(database.dialect)
+        let list = builder.list(ids)
+        builder.append("SELECT id, seq FROM articles WHERE id IN \(list)")
+        var seqs: [Article.ID: Int64] = [:]
+        for row in try database.rows(builder.statement) {
+            guard row.count == 2, let id = row[0].text, let seq = row[1].integer else { throw SQLRowError("bad id/seq row") }
+            seqs[id] = seq
+        }
+        return seqs
     }
 
     /// Raises the store's version by one and returns it.

@@ -32,6 +32,9 @@ enum Migrations {
         ], nil),
         // One tsvector per ranked field, so PostgreSQL computes the relevance score (SearchSQL).
         (4, SearchSQL.fieldsMigration(for: .postgres), { try SearchSQL.backfill(in: $0) }),
+        // Per search token, bitmaps of the articles holding it: counts and relevance groups without visiting
+        // every match's row (SearchPostings).
+        (5, SearchPostings.createTable(for: .postgres), { try SearchPostings.rebuild(in: $0) }),
     ]
 
     /// Applies the missing migrations on `connection`; returns the versions it applied (empty when another

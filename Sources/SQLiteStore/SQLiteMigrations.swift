@@ -30,6 +30,9 @@ enum SQLiteMigrations {
             version: 3,
             summary: "search index keyed by publication time (pages in index order), title and summary tokens of their own, status",
             statements: SQLiteSearchIndex.migration),
+        Migration(
+            version: 4, summary: "search postings: per token, bitmaps of the articles holding it (counts and relevance groups)",
+            statements: SearchPostings.createTable(for: .sqlite), backfill: { try SearchPostings.rebuild(in: $0) }),
     ]
 
     /// Applies the missing migrations; returns the versions it applied.

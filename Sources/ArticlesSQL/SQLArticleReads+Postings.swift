@@ -1,0 +1,207 @@
+import Articles
+
+extension SQLArticleReads {
+    /// The most runs (terms and phrases) a search is answered from `SearchPostings` for (three rows per run are
+    /// read per chunk).
+    static let maximumPostingRuns = 8
+
+    /// Whether `postingsPage` answers `query`: a search by relevance whose runs are words or two-word phrases
+    /// (the postings know longer phrases only as a superset), with no filter but the status.
+    static func answeredFromPostings(_ query: ArticleQuery) -> Bool {
+        guard let search = query.search, query.sort == .relevance else { return false }
+        let filtered = !query.categories.isEmpty || !query.tagsAll.isEmpty || !query.tagsAny.isEmpty
+            || !query.tagsExcluded.isEmpty || !query.authors.isEmpty || !query.languages.isEmpty
+            || query.breaking != nil || query.from != nil || query.to != nil
+        let runs = SearchSQL.runs(of: search)
+        return !filtered && runs.count <= maximumPostingRuns && runs.allSatisfy(SearchPostings.indexes)
+    }
+
+    /// A relevance page from `SearchPostings`, identical to the memory store's.
+    ///
+    /// The postings of every run's three fields and of the status give each match and its score (per run 100
+    /// if the title holds it, else 10 if the summary or a tag does, else 1) in one pass over the bitmaps: the
+    /// total is their count, and matches fall into groups of equal score. Only the groups the page reaches are
+    /// looked up (seq, id, publication time) and sorted newest first; a numbered page skips whole groups by
+    /// their sizes. Then the page's articles are read.
+    static func postingsPage<D: SQLExecutor>(
+        _ search: SearchQuery, query: ArticleQuery, now: Timestamp, in database: D
+    ) throws -> ArticlePage {
+        let groups = try PostingMatches(runs: SearchSQL.runs(of: search), status: query.status, now: now, in: database).groups
+        let total = groups.reduce(0) { $0 + $1.seqs.count }
+        guard total > 0 else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
+
+        var skip = 0
+        var wanted = query.limit
+        if let page = query.page {
+            let skipped = (page - 1).multipliedReportingOverflow(by: query.limit)
+            guard !skipped.overflow, skipped.partialValue < total else {
+                return ArticlePage(articles: [], total: total, nextCursor: nil)
+            }
+            skip = skipped.partialValue
+        } else {
+            wanted += 1  // one more tells whether there is a next page
+        }
+        var chosen: [(row: PostingRow, score: Int64)] = []
+        for group in groups {
+            let cursor = query.cursor
+            if let cursor, group.score > cursor.score { continue }
+            if skip >= group.seqs.count {
+                skip -= group.seqs.count
+                continue
+            }
+            var rows = try PostingRow.rows(seqs: group.seqs, in: database)
+            if let cursor, group.score == cursor.score {
+                rows.removeAll { ($0.key, $0.id) >= (cursor.key, cursor.id) }
+            }
+            rows.sort { ($0.key, $0.id) > ($1.key, $1.id) }
+            let taken = rows.dropFirst(skip).prefix(wanted - chosen.count)
+            skip = 0
+            chosen += taken.map { ($0, group.score) }
+            if chosen.count == wanted { break }
+        }
+
+        var next: ArticleCursor?
+        if query.page == nil, chosen.count > query.limit {
+            chosen.removeLast(chosen.count - query.limit)
+            let last = chosen[chosen.count - 1]
+            next = ArticleCursor(sort: .relevance, key: last.row.key, score: last.score, id: last.row.id)
+        }
+        let articles = try articles(seqs: chosen.map { ($0.row.seq, $0.row.id) }, in: database)
+        return ArticlePage(articles: articles, total: total, nextCursor: next)
+    }
+}
+
+/// A match's seq, id and publication key (`publish_key`): what its place in a relevance group depends on.
+struct PostingRow {
+    var seq: Int64
+    var id: String
+    var key: Int64
+
+    /// The rows of `seqs`, in no particular order.
+    static func rows(seqs: [Int64], in database: some SQLExecutor) throws -> [PostingRow] {
+        var rows: [PostingRow] = []
+        rows.reserveCapacity(seqs.count)
+        func read(_ statement: SQLStatement) throws {
+            for row in try database.rows(statement) {
+                guard row.count == 3, let seq = row[0].integer, let id = row[1].text, let key = row[2].integer else {
+                    throw SQLRowError("bad search match row")
+                }
+                rows.append(PostingRow(seq: seq, id: id, key: key))
+            }
+        }
+        switch database.dialect {
+        case .postgres:
+            try read(SQLStatement(
+                "SELECT seq, id, publish_key FROM articles WHERE seq = ANY($1::bigint[])",
+                [.text("{" + seqs.map(String.init).joined(separator: ",") + "}")]))
+        case .sqlite:
+            var start = 0
+            while start < seqs.count {
+                let slice = seqs[start..<min(seqs.count, start + 500)]
+                start += slice.count
+                var builder = SQLBuilder(database.dialect)
+                let list = slice.map { builder.bind(.integer($0)) }.joined(separator: ", ")
+                builder.append("SELECT seq, id, publish_key FROM articles WHERE seq IN (\(list))")
+                try read(builder.statement)
+            }
+        }
+        guard rows.count == seqs.count else { throw SQLRowError("the search postings and the articles disagree") }
+        return rows
+    }
+}
+
+/// The articles matching a search, by score, from `SearchPostings`.
+struct PostingMatches {
+    /// Seqs of equal score, best score first.
+    var groups: [(score: Int64, seqs: [Int64])] = []
+
+    /// Reads the postings of `runs` (each a word or a two-word phrase) and of `status` at `now`.
+    init(runs: [[String]], status: StatusFilter, now: Timestamp, in database: some SQLExecutor) throws {
+        let fields: [Character] = ["t", "s", "b"]
+        var tokens = runs.flatMap { run in fields.map { SearchPostings.token(run, field: $0) } }
+        let statusToken: String? = switch status {
+        case .visible, .published: SearchPostings.statusToken(.published)
+        case .draft: SearchPostings.statusToken(.draft)
+        case .archived: SearchPostings.statusToken(.archived)
+        case .any: nil
+        }
+        if let statusToken { tokens.append(statusToken) }
+        let postings = try Self.postings(of: tokens, in: database)
+        // Published articles whose time has not come (few: the scheduled ones) are not visible yet.
+        let hidden = status == .visible ? try Self.scheduled(after: now, in: database) : []
+
+        // Only chunks where every run is somewhere (and the status, when one is asked for) can match.
+        func chunks(of token: String) -> Set<Int64> {
+            Set(postings[token].map { Array($0.keys) } ?? [])
+        }
+        var candidates: Set<Int64>?
+        for index in runs.indices {
+            var present: Set<Int64> = []
+            for field in fields.indices { present.formUnion(chunks(of: tokens[index * fields.count + field])) }
+            candidates = candidates.map { $0.intersection(present) } ?? present
+        }
+        if let statusToken { candidates = candidates?.intersection(chunks(of: statusToken)) }
+
+        var byScore: [Int64: [Int64]] = [:]
+        let empty = PostingChunk()
+        for chunk in (candidates ?? []).sorted() {
+            let perRun = (0..<runs.count).map { index in
+                fields.indices.map { field in postings[tokens[index * fields.count + field]]?[chunk] ?? empty }
+            }
+            let statusBits = statusToken.map { postings[$0]?[chunk] ?? empty }
+            let base = chunk * Int64(PostingChunk.size)
+            for word in 0..<PostingChunk.words {
+                var matched = statusBits?.bits[word] ?? ~0
+                for sets in perRun { matched &= sets[0].bits[word] | sets[1].bits[word] | sets[2].bits[word] }
+                while matched != 0 {
+                    let bit = matched.trailingZeroBitCount
+                    matched &= matched - 1
+                    let seq = base + Int64(word << 6 | bit)
+                    if hidden.contains(seq) { continue }
+                    let mask: UInt64 = 1 << UInt64(bit)
+                    var score: Int64 = 0
+                    for sets in perRun {
+                        score += sets[0].bits[word] & mask != 0 ? Relevance.titleWeight
+                            : sets[1].bits[word] & mask != 0 ? Relevance.summaryOrTagWeight : Relevance.bodyWeight
+                    }
+                    byScore[score, default: []].append(seq)
+                }
+            }
+        }
+        groups = byScore.sorted { $0.key > $1.key }.map { (score: $0.key, seqs: $0.value) }
+    }
+
+    /// Each token's chunks.
+    private static func postings(of tokens: [String], in database: some SQLExecutor) throws -> [String: [Int64: PostingChunk]] {
+        let table = SearchPostings.table
+        let statement: SQLStatement
+        switch database.dialect {
+        case .sqlite:
+            var builder = SQLBuilder(database.dialect)
+            let list = builder.list(tokens)
+            builder.append("SELECT token, chunk, offsets FROM \(table) WHERE token IN \(list)")
+            statement = builder.statement
+        case .postgres:
+            statement = SQLStatement(
+                "SELECT token, chunk, offsets FROM \(table) WHERE token = ANY($1::text[])",
+                [.text(SQLArticleWrites.arrayLiteral(tokens))])
+        }
+        var postings: [String: [Int64: PostingChunk]] = [:]
+        try database.forEachRow(statement) { row in
+            guard row.count == 3, let token = row[0].text, let chunk = row[1].integer, let text = row[2].text,
+                  let set = PostingChunk(stored: text)
+            else { throw SQLRowError("bad \(table) row") }
+            postings[token, default: [:]][chunk] = set
+        }
+        return postings
+    }
+
+    /// The seqs of published articles whose publication time is after `now`.
+    private static func scheduled(after now: Timestamp, in database: some SQLExecutor) throws -> Set<Int64> {
+        let placeholders = (database.dialect.placeholder(1), database.dialect.placeholder(2))
+        let statement = SQLStatement(
+            "SELECT seq FROM articles WHERE status = \(placeholders.0) AND publish_key > \(placeholders.1)",
+            [.text(ArticleStatus.published.rawValue), .integer(now.secondsSince1970)])
+        return Set(try database.rows(statement).compactMap { $0.first?.integer })
+    }
+}

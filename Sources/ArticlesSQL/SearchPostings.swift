@@ -1,0 +1,248 @@
+import Articles
+
+/// A second search index, kept by both database stores next to their full-text one: for each search token, the
+/// set of articles (by `seq`) holding it, as bitmaps of `PostingChunk.size` articles, one row per token and
+/// chunk in `search_postings`. It answers what full-text indexes answer slowly for common words: how many
+/// articles match (a `total` over 74,490 matches is an AND and a popcount of a few dozen 512-byte bitmaps, where
+/// FTS5 walks two 80,000-entry doclists and PostgreSQL visits every match's row), and each match's relevance
+/// (which field holds each term), so a relevance page reads only the rows it shows (`SQLArticleReads+Postings`).
+///
+/// Tokens (`SearchText`'s word tokens, which hold no `:` and no space):
+/// - `t:word`, `s:word`, `b:word`: the word is in the title, in the summary or a tag, in the body;
+/// - `t:one two`, `s:one two`, `b:one two`: the two words stand next to each other in that field (inside the
+///   summary or inside one tag), so a two-word phrase is one token and its set is exact;
+/// - `status:published` (and `draft`, `archived`): the article's status.
+///
+/// Writes keep it in the same transaction as the article's row; PostgreSQL's writers are serialized already (each
+/// first raises `store_meta`'s version), so a read-modify-write of a row cannot lose a concurrent one.
+public enum SearchPostings {
+    /// The table.
+    public static let table = "search_postings"
+
+    /// The statements that create the table (the backfill is `rebuild`).
+    public static func createTable(for dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite:
+            ["CREATE TABLE \(table) (token TEXT NOT NULL, chunk INTEGER NOT NULL, offsets TEXT NOT NULL, PRIMARY KEY (token, chunk)) WITHOUT ROWID"]
+        case .postgres:
+            ["CREATE TABLE \(table) (token TEXT COLLATE \"C\" NOT NULL, chunk BIGINT NOT NULL, offsets TEXT NOT NULL, PRIMARY KEY (token, chunk))"]
+        }
+    }
+
+    /// Indexes every stored article (the migration's backfill), a chunk of articles at a time.
+    public static func rebuild(in database: some SQLExecutor) throws {
+        var edits = PostingEdits()
+        try database.forEachRow(SQLStatement("SELECT seq, \(ArticleColumns.selectList) FROM articles a ORDER BY seq")) { row in
+            guard let seq = row.first?.integer else { throw SQLRowError("an article without a seq") }
+            edits.add(seq: seq, tokens: tokens(of: try ArticleColumns.article(from: Array(row.dropFirst()))))
+            if edits.chunkCount > 1 { try edits.write(in: database, keeping: PostingEdits.chunk(of: seq)) }
+        }
+        try edits.write(in: database)
+    }
+
+    // MARK: Tokens
+
+    /// Every token `article` holds (see the type's comment).
+    static func tokens(of article: Article) -> Set<String> {
+        let fields = SearchText.fields(of: article)
+        var tokens: Set<String> = [statusToken(article.status)]
+        addTokens(of: fields.title, field: "t", to: &tokens)
+        addTokens(of: fields.summary, field: "s", to: &tokens)
+        addTokens(of: fields.body, field: "b", to: &tokens)
+        return tokens
+    }
+
+    /// The token of an article's status.
+    static func statusToken(_ status: ArticleStatus) -> String {
+        "status:" + status.rawValue
+    }
+
+    /// The tokens of a run (one word, or a two-word phrase) in `field`: `t`, `s` or `b`.
+    static func token(_ run: [String], field: Character) -> String {
+        "\(field):" + run.map(SearchText.token).joined(separator: " ")
+    }
+
+    /// Whether the postings know `run` exactly: one word, or two (a pair token).
+    static func indexes(_ run: [String]) -> Bool {
+        run.count == 1 || run.count == 2
+    }
+
+    private static func addTokens(of text: String, field: String, to tokens: inout Set<String>) {
+        var previous: Substring?
+        for word in text.split(separator: " ") {
+            // The summary's separator before each tag: no pair spans it.
+            if word == SearchText.separator {
+                previous = nil
+                continue
+            }
+            tokens.insert(field + ":" + word)
+            if let previous { tokens.insert(field + ":" + previous + " " + word) }
+            previous = word
+        }
+    }
+
+    // MARK: Writes
+
+    /// Adds a stored article (its row has `seq`).
+    static func add(_ article: Article, seq: Int64, in database: some SQLExecutor) throws {
+        var edits = PostingEdits()
+        edits.add(seq: seq, tokens: tokens(of: article))
+        try edits.write(in: database)
+    }
+
+    /// Replaces `before` by `after` in the same row `seq`: only the tokens that differ are written.
+    static func replace(_ before: Article, with after: Article, seq: Int64, in database: some SQLExecutor) throws {
+        let old = tokens(of: before)
+        let new = tokens(of: after)
+        var edits = PostingEdits()
+        edits.remove(seq: seq, tokens: old.subtracting(new))
+        edits.add(seq: seq, tokens: new.subtracting(old))
+        try edits.write(in: database)
+    }
+
+    /// Removes the article `before` of row `seq`.
+    static func remove(_ before: Article, seq: Int64, in database: some SQLExecutor) throws {
+        var edits = PostingEdits()
+        edits.remove(seq: seq, tokens: tokens(of: before))
+        try edits.write(in: database)
+    }
+
+    /// The seq of the stored article `id`.
+    static func seq(of id: Article.ID, in database: some SQLExecutor) throws -> Int64 {
+        let statement = SQLStatement("SELECT seq FROM articles WHERE id = \(database.dialect.placeholder(1))", [.text(id)])
+        guard let seq = try database.value(statement)?.integer else { throw SQLRowError("article \(id) has no seq") }
+        return seq
+    }
+}
+
+/// Changes to `search_postings`, gathered per chunk and written together: each row is read, changed and
+/// written once however many articles of its chunk changed (a bulk import writes each row once).
+struct PostingEdits {
+    private var added: [Int64: [String: PostingChunk]] = [:]
+    private var removed: [Int64: [String: PostingChunk]] = [:]
+
+    /// The chunk of the article `seq`, and its offset there.
+    static func chunk(of seq: Int64) -> Int64 {
+        seq >= 0 ? seq / Int64(PostingChunk.size) : -((-(seq + 1)) / Int64(PostingChunk.size)) - 1
+    }
+
+    static func offset(of seq: Int64) -> Int {
+        Int(seq - chunk(of: seq) * Int64(PostingChunk.size))
+    }
+
+    /// Chunks with pending changes.
+    var chunkCount: Int {
+        Set(added.keys).union(removed.keys).count
+    }
+
+    mutating func add(seq: Int64, tokens: some Sequence<String>) {
+        let chunk = Self.chunk(of: seq)
+        let offset = Self.offset(of: seq)
+        for token in tokens { added[chunk, default: [:]][token, default: PostingChunk()].insert(offset) }
+    }
+
+    mutating func remove(seq: Int64, tokens: some Sequence<String>) {
+        let chunk = Self.chunk(of: seq)
+        let offset = Self.offset(of: seq)
+        for token in tokens { removed[chunk, default: [:]][token, default: PostingChunk()].insert(offset) }
+    }
+
+    /// Writes the pending changes of every chunk but `keeping` (all when nil), and forgets them.
+    mutating func write(in database: some SQLExecutor, keeping: Int64? = nil) throws {
+        for chunk in Set(added.keys).union(removed.keys).sorted() where chunk != keeping {
+            try write(chunk: chunk, adding: added.removeValue(forKey: chunk) ?? [:],
+                      removing: removed.removeValue(forKey: chunk) ?? [:], in: database)
+        }
+    }
+
+    /// Rows fetched and written per statement.
+    private static let batch = 300
+
+    private func write(
+        chunk: Int64, adding: [String: PostingChunk], removing: [String: PostingChunk], in database: some SQLExecutor
+    ) throws {
+        let tokens = Set(adding.keys).union(removing.keys).sorted()
+        var upserts: [(String, String)] = []
+        var deletes: [String] = []
+        var start = 0
+        while start < tokens.count {
+            let slice = Array(tokens[start..<min(tokens.count, start + Self.batch)])
+            start += slice.count
+            var stored: [String: PostingChunk] = [:]
+            for row in try database.rows(Self.select(slice, chunk: chunk, dialect: database.dialect)) {
+                guard row.count == 2, let token = row[0].text, let text = row[1].text, let set = PostingChunk(stored: text) else {
+                    throw SQLRowError("bad \(SearchPostings.table) row in chunk \(chunk)")
+                }
+                stored[token] = set
+            }
+            for token in slice {
+                let before = stored[token]
+                var after = before ?? PostingChunk()
+                if let adds = adding[token] { after.formUnion(adds) }
+                if let removes = removing[token] { after.subtract(removes) }
+                if after.isEmpty {
+                    if before != nil { deletes.append(token) }
+                } else if after != before {
+                    upserts.append((token, after.stored))
+                }
+            }
+        }
+        for index in stride(from: 0, to: upserts.count, by: Self.batch) {
+            try database.run(Self.upsert(upserts[index..<min(upserts.count, index + Self.batch)], chunk: chunk, dialect: database.dialect))
+        }
+        for index in stride(from: 0, to: deletes.count, by: Self.batch) {
+            try database.run(Self.delete(Array(deletes[index..<min(deletes.count, index + Self.batch)]), chunk: chunk, dialect: database.dialect))
+        }
+    }
+
+    private static func select(_ tokens: [String], chunk: Int64, dialect: SQLDialect) -> SQLStatement {
+        let table = SearchPostings.table
+        switch dialect {
+        case .sqlite:
+            var builder = SQLBuilder(dialect)
+            let chunkPlaceholder = builder.bind(.integer(chunk))
+            let list = builder.list(tokens)
+            builder.append("SELECT token, offsets FROM \(table) WHERE chunk = \(chunkPlaceholder) AND token IN \(list)")
+            return builder.statement
+        case .postgres:
+            return SQLStatement(
+                "SELECT token, offsets FROM \(table) WHERE chunk = $1 AND token = ANY($2::text[])",
+                [.integer(chunk), .text(SQLArticleWrites.arrayLiteral(tokens))])
+        }
+    }
+
+    private static func upsert(_ rows: ArraySlice<(String, String)>, chunk: Int64, dialect: SQLDialect) -> SQLStatement {
+        let table = SearchPostings.table
+        switch dialect {
+        case .sqlite:
+            var builder = SQLBuilder(dialect)
+            let values = rows.map { "(\(builder.bind(.text($0.0))), \(builder.bind(.integer(chunk))), \(builder.bind(.text($0.1))))" }
+            builder.append("INSERT OR REPLACE INTO \(table) (token, chunk, offsets) VALUES \(values.joined(separator: ", "))")
+            return builder.statement
+        case .postgres:
+            // Arrays, so the text is the same however many rows (PostgreSQL prepares each text once).
+            return SQLStatement(
+                """
+                INSERT INTO \(table) (token, chunk, offsets) SELECT t, $1, o FROM unnest($2::text[], $3::text[]) AS u(t, o) \
+                ON CONFLICT (token, chunk) DO UPDATE SET offsets = EXCLUDED.offsets
+                """,
+                [.integer(chunk), .text(SQLArticleWrites.arrayLiteral(rows.map(\.0))), .text(SQLArticleWrites.arrayLiteral(rows.map(\.1)))])
+        }
+    }
+
+    private static func delete(_ tokens: [String], chunk: Int64, dialect: SQLDialect) -> SQLStatement {
+        let table = SearchPostings.table
+        switch dialect {
+        case .sqlite:
+            var builder = SQLBuilder(dialect)
+            let chunkPlaceholder = builder.bind(.integer(chunk))
+            let list = builder.list(tokens)
+            builder.append("DELETE FROM \(table) WHERE chunk = \(chunkPlaceholder) AND token IN \(list)")
+            return builder.statement
+        case .postgres:
+            return SQLStatement(
+                "DELETE FROM \(table) WHERE chunk = $1 AND token = ANY($2::text[])",
+                [.integer(chunk), .text(SQLArticleWrites.arrayLiteral(tokens))])
+        }
+    }
+}
