@@ -21,13 +21,13 @@ extension SQLArticleReads {
     /// The postings of every run's three fields and of the status give each match and its score (per run 100
     /// if the title holds it, else 10 if the summary or a tag does, else 1) in one pass over the bitmaps: the
     /// total is their count, and matches fall into groups of equal score. Only the groups the page reaches are
-    /// looked up (seq, id, publication time) and sorted newest first; a numbered page skips whole groups by
-    /// their sizes. Then the page's articles are read.
+    /// read (`PostingMatches.rows`), and a numbered page skips whole groups by their sizes. Then the page's
+    /// articles are read.
     static func postingsPage<D: SQLExecutor>(
         _ search: SearchQuery, query: ArticleQuery, now: Timestamp, in database: D
     ) throws -> ArticlePage {
-        let groups = try PostingMatches(runs: SearchSQL.runs(of: search), status: query.status, now: now, in: database).groups
-        let total = groups.reduce(0) { $0 + $1.seqs.count }
+        let matches = try PostingMatches(runs: SearchSQL.runs(of: search), status: query.status, now: now, in: database)
+        let total = matches.groups.reduce(0) { $0 + $1.seqs.count }
         guard total > 0 else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
 
         var skip = 0
@@ -42,21 +42,17 @@ extension SQLArticleReads {
             wanted += 1  // one more tells whether there is a next page
         }
         var chosen: [(row: PostingRow, score: Int64)] = []
-        for group in groups {
+        for group in matches.groups {
             let cursor = query.cursor
             if let cursor, group.score > cursor.score { continue }
             if skip >= group.seqs.count {
                 skip -= group.seqs.count
                 continue
             }
-            var rows = try PostingRow.rows(seqs: group.seqs, in: database)
-            if let cursor, group.score == cursor.score {
-                rows.removeAll { ($0.key, $0.id) >= (cursor.key, cursor.id) }
-            }
-            rows.sort { ($0.key, $0.id) > ($1.key, $1.id) }
-            let taken = rows.dropFirst(skip).prefix(wanted - chosen.count)
+            let after = cursor.flatMap { $0.score == group.score ? (key: $0.key, id: $0.id) : nil }
+            let rows = try matches.rows(of: group, after: after, from: skip, count: wanted - chosen.count, now: now, in: database)
             skip = 0
-            chosen += taken.map { ($0, group.score) }
+            chosen += rows.map { ($0, group.score) }
             if chosen.count == wanted { break }
         }
 
@@ -113,10 +109,24 @@ struct PostingRow {
 /// The articles matching a search, by score, from `SearchPostings`.
 struct PostingMatches {
     /// Seqs of equal score, best score first.
-    var groups: [(score: Int64, seqs: [Int64])] = []
+    private(set) var groups: [(score: Int64, seqs: [Int64])] = []
+
+    /// One chunk's sets: per run, the title's, the summary's and the body's; and the status's (nil: any).
+    private struct ChunkSets {
+        var runs: [[PostingChunk]]
+        var status: PostingChunk?
+    }
+
+    private var chunks: [Int64: ChunkSets] = [:]
+    /// Published articles whose time has not come (few: the scheduled ones), when only visible ones match.
+    private let hidden: Set<Int64>
+    private let status: StatusFilter
+    /// How many articles have the status asked for (nil for `any`): what a walk in publication order passes.
+    private var statusCount: Int?
 
     /// Reads the postings of `runs` (each a word or a two-word phrase) and of `status` at `now`.
     init(runs: [[String]], status: StatusFilter, now: Timestamp, in database: some SQLExecutor) throws {
+        self.status = status
         let fields: [Character] = ["t", "s", "b"]
         var tokens = runs.flatMap { run in fields.map { SearchPostings.token(run, field: $0) } }
         let statusToken: String? = switch status {
@@ -127,8 +137,8 @@ struct PostingMatches {
         }
         if let statusToken { tokens.append(statusToken) }
         let postings = try Self.postings(of: tokens, in: database)
-        // Published articles whose time has not come (few: the scheduled ones) are not visible yet.
-        let hidden = status == .visible ? try Self.scheduled(after: now, in: database) : []
+        hidden = status == .visible ? try Self.scheduled(after: now, in: database) : []
+        statusCount = statusToken.map { token in postings[token]?.values.reduce(0) { $0 + $1.count } ?? 0 }
 
         // Only chunks where every run is somewhere (and the status, when one is asked for) can match.
         func chunks(of token: String) -> Set<Int64> {
@@ -145,30 +155,112 @@ struct PostingMatches {
         var byScore: [Int64: [Int64]] = [:]
         let empty = PostingChunk()
         for chunk in (candidates ?? []).sorted() {
-            let perRun = (0..<runs.count).map { index in
-                fields.indices.map { field in postings[tokens[index * fields.count + field]]?[chunk] ?? empty }
-            }
-            let statusBits = statusToken.map { postings[$0]?[chunk] ?? empty }
+            let sets = ChunkSets(
+                runs: runs.indices.map { index in
+                    fields.indices.map { field in postings[tokens[index * fields.count + field]]?[chunk] ?? empty }
+                },
+                status: statusToken.map { postings[$0]?[chunk] ?? empty })
+            self.chunks[chunk] = sets
             let base = chunk * Int64(PostingChunk.size)
             for word in 0..<PostingChunk.words {
-                var matched = statusBits?.bits[word] ?? ~0
-                for sets in perRun { matched &= sets[0].bits[word] | sets[1].bits[word] | sets[2].bits[word] }
+                var matched = Self.matched(sets, word: word)
                 while matched != 0 {
                     let bit = matched.trailingZeroBitCount
                     matched &= matched - 1
                     let seq = base + Int64(word << 6 | bit)
                     if hidden.contains(seq) { continue }
-                    let mask: UInt64 = 1 << UInt64(bit)
-                    var score: Int64 = 0
-                    for sets in perRun {
-                        score += sets[0].bits[word] & mask != 0 ? Relevance.titleWeight
-                            : sets[1].bits[word] & mask != 0 ? Relevance.summaryOrTagWeight : Relevance.bodyWeight
-                    }
-                    byScore[score, default: []].append(seq)
+                    byScore[Self.score(sets, word: word, bit: bit), default: []].append(seq)
                 }
             }
         }
         groups = byScore.sorted { $0.key > $1.key }.map { (score: $0.key, seqs: $0.value) }
+    }
+
+    /// The articles of word `word` of a chunk that match (the status's, and every run somewhere).
+    private static func matched(_ sets: ChunkSets, word: Int) -> UInt64 {
+        var matched = sets.status?.bits[word] ?? ~0
+        for run in sets.runs { matched &= run[0].bits[word] | run[1].bits[word] | run[2].bits[word] }
+        return matched
+    }
+
+    /// The score of the matching article at `bit` of word `word`.
+    private static func score(_ sets: ChunkSets, word: Int, bit: Int) -> Int64 {
+        let mask: UInt64 = 1 << UInt64(bit)
+        var score: Int64 = 0
+        for run in sets.runs {
+            score += run[0].bits[word] & mask != 0 ? Relevance.titleWeight
+                : run[1].bits[word] & mask != 0 ? Relevance.summaryOrTagWeight : Relevance.bodyWeight
+        }
+        return score
+    }
+
+    /// The score of article `seq`, or nil when it does not match.
+    func score(of seq: Int64) -> Int64? {
+        guard let sets = chunks[PostingEdits.chunk(of: seq)], !hidden.contains(seq) else { return nil }
+        let offset = PostingEdits.offset(of: seq)
+        let word = offset >> 6
+        let bit = offset & 63
+        guard Self.matched(sets, word: word) & (1 << UInt64(bit)) != 0 else { return nil }
+        return Self.score(sets, word: word, bit: bit)
+    }
+
+    /// Up to `count` rows of `group` in relevance order (newest first, then id descending), from position
+    /// `position`, all after `after` (a cursor's publication key and id) when given.
+    ///
+    /// A group that is a good share of the articles with the status (the common case for a common word) is
+    /// found by walking those articles newest first, by index, and keeping the group's: about as many rows as
+    /// the page needs over the group's share. A smaller one is read whole by seq and sorted.
+    func rows(
+        of group: (score: Int64, seqs: [Int64]), after: (key: Int64, id: String)?, from position: Int, count: Int,
+        now: Timestamp, in database: some SQLExecutor
+    ) throws -> [PostingRow] {
+        let needed = position + count
+        if let statusCount, status == .visible || status == .published, needed * statusCount < group.seqs.count * group.seqs.count {
+            return try walk(group.score, after: after, from: position, count: count, now: now, in: database)
+        }
+        var rows = try PostingRow.rows(seqs: group.seqs, in: database)
+        if let after { rows.removeAll { ($0.key, $0.id) >= (after.key, after.id) } }
+        rows.sort { ($0.key, $0.id) > ($1.key, $1.id) }
+        return Array(rows.dropFirst(position).prefix(count))
+    }
+
+    /// `rows` by walking the status's articles newest first.
+    private func walk(
+        _ score: Int64, after: (key: Int64, id: String)?, from position: Int, count: Int, now: Timestamp,
+        in database: some SQLExecutor
+    ) throws -> [PostingRow] {
+        var found: [PostingRow] = []
+        var skip = position
+        var last = after
+        let batch = Int64(max(64, 4 * (position + count)))
+        while found.count < count {
+            var builder = SQLBuilder(database.dialect)
+            var conditions = status == .visible
+                ? ArticleFilterSQL.visible(now: now, into: &builder)
+                : "a.status = \(builder.bind(.text(ArticleStatus.published.rawValue)))"
+            if let last {
+                conditions += " AND (a.publish_key, a.id) < (\(builder.bind(.integer(last.key))), \(builder.bind(.text(last.id))))"
+            }
+            builder.append("""
+                SELECT a.seq, a.id, a.publish_key FROM articles a WHERE \(conditions) \
+                ORDER BY a.publish_key DESC, a.id DESC LIMIT \(builder.bind(.integer(batch)))
+                """)
+            let rows = try database.rows(builder.statement)
+            for row in rows {
+                guard row.count == 3, let seq = row[0].integer, let id = row[1].text, let key = row[2].integer else {
+                    throw SQLRowError("bad search match row")
+                }
+                last = (key, id)
+                guard self.score(of: seq) == score else { continue }
+                if skip > 0 {
+                    skip -= 1
+                } else if found.count < count {
+                    found.append(PostingRow(seq: seq, id: id, key: key))
+                }
+            }
+            if rows.count < batch { break }
+        }
+        return found
     }
 
     /// Each token's chunks.
