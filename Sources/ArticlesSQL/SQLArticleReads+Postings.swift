@@ -27,7 +27,7 @@ extension SQLArticleReads {
         _ search: SearchQuery, query: ArticleQuery, now: Timestamp, in database: D
     ) throws -> ArticlePage {
         let matches = try PostingMatches(runs: SearchSQL.runs(of: search), status: query.status, now: now, in: database)
-        let total = matches.groups.reduce(0) { $0 + $1.seqs.count }
+        let total = matches.groups.reduce(0) { $0 + $1.count }
         guard total > 0 else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
 
         var skip = 0
@@ -45,8 +45,8 @@ extension SQLArticleReads {
         for group in matches.groups {
             let cursor = query.cursor
             if let cursor, group.score > cursor.score { continue }
-            if skip >= group.seqs.count {
-                skip -= group.seqs.count
+            if skip >= group.count {
+                skip -= group.count
                 continue
             }
             let after = cursor.flatMap { $0.score == group.score ? (key: $0.key, id: $0.id) : nil }
@@ -108,8 +108,8 @@ struct PostingRow {
 
 /// The articles matching a search, by score, from `SearchPostings`.
 struct PostingMatches {
-    /// Seqs of equal score, best score first.
-    private(set) var groups: [(score: Int64, seqs: [Int64])] = []
+    /// How many match with each score, best score first.
+    private(set) var groups: [(score: Int64, count: Int)] = []
 
     /// One chunk's sets: per run, the title's, the summary's and the body's; and the status's (nil: any).
     private struct ChunkSets {
@@ -118,8 +118,6 @@ struct PostingMatches {
     }
 
     private var chunks: [Int64: ChunkSets] = [:]
-    /// Published articles whose time has not come (few: the scheduled ones), when only visible ones match.
-    private let hidden: Set<Int64>
     private let status: StatusFilter
     /// How many articles have the status asked for (nil for `any`): what a walk in publication order passes.
     private var statusCount: Int?
@@ -137,43 +135,70 @@ struct PostingMatches {
         }
         if let statusToken { tokens.append(statusToken) }
         let postings = try Self.postings(of: tokens, in: database)
-        hidden = status == .visible ? try Self.scheduled(after: now, in: database) : []
-        statusCount = statusToken.map { token in postings[token]?.values.reduce(0) { $0 + $1.count } ?? 0 }
+        // Published articles whose time has not come (few: the scheduled ones) are not visible yet.
+        let hidden = status == .visible ? try Self.scheduled(after: now, in: database) : []
+        statusCount = statusToken.map { token in (postings[token]?.values.reduce(0) { $0 + $1.count } ?? 0) - hidden.count }
 
         // Only chunks where every run is somewhere (and the status, when one is asked for) can match.
-        func chunks(of token: String) -> Set<Int64> {
+        func chunksHolding(_ token: String) -> Set<Int64> {
             Set(postings[token].map { Array($0.keys) } ?? [])
         }
         var candidates: Set<Int64>?
         for index in runs.indices {
             var present: Set<Int64> = []
-            for field in fields.indices { present.formUnion(chunks(of: tokens[index * fields.count + field])) }
+            for field in fields.indices { present.formUnion(chunksHolding(tokens[index * fields.count + field])) }
             candidates = candidates.map { $0.intersection(present) } ?? present
         }
-        if let statusToken { candidates = candidates?.intersection(chunks(of: statusToken)) }
-
-        var byScore: [Int64: [Int64]] = [:]
+        if let statusToken { candidates = candidates?.intersection(chunksHolding(statusToken)) }
         let empty = PostingChunk()
-        for chunk in (candidates ?? []).sorted() {
-            let sets = ChunkSets(
+        for chunk in candidates ?? [] {
+            chunks[chunk] = ChunkSets(
                 runs: runs.indices.map { index in
                     fields.indices.map { field in postings[tokens[index * fields.count + field]]?[chunk] ?? empty }
                 },
                 status: statusToken.map { postings[$0]?[chunk] ?? empty })
-            self.chunks[chunk] = sets
+        }
+
+        // Published articles whose time has not come are taken out of the status's sets once, here.
+        for seq in hidden {
+            chunks[PostingEdits.chunk(of: seq)]?.status?.remove(PostingEdits.offset(of: seq))
+        }
+        // Tallied by placement (runs in the title, runs in the summary), a small array, then summed by score.
+        let side = runs.count + 1
+        var tally = [Int](repeating: 0, count: side * side)
+        for sets in chunks.values {
+            for word in 0..<PostingChunk.words {
+                var matched = Self.matched(sets, word: word)
+                while matched != 0 {
+                    let bit = matched.trailingZeroBitCount
+                    matched &= matched - 1
+                    let (titles, summaries) = Self.placement(sets, word: word, bit: bit)
+                    tally[titles * side + summaries] += 1
+                }
+            }
+        }
+        var counts: [Int64: Int] = [:]
+        for (index, count) in tally.enumerated() where count > 0 {
+            counts[Self.score(titles: index / side, summaries: index % side, runs: runs.count), default: 0] += count
+        }
+        groups = counts.sorted { $0.key > $1.key }.map { (score: $0.key, count: $0.value) }
+    }
+
+    /// The seqs of the matches scoring `score`, ascending.
+    func seqs(scoring score: Int64) -> [Int64] {
+        var seqs: [Int64] = []
+        for (chunk, sets) in chunks.sorted(by: { $0.key < $1.key }) {
             let base = chunk * Int64(PostingChunk.size)
             for word in 0..<PostingChunk.words {
                 var matched = Self.matched(sets, word: word)
                 while matched != 0 {
                     let bit = matched.trailingZeroBitCount
                     matched &= matched - 1
-                    let seq = base + Int64(word << 6 | bit)
-                    if hidden.contains(seq) { continue }
-                    byScore[Self.score(sets, word: word, bit: bit), default: []].append(seq)
+                    if Self.score(sets, word: word, bit: bit) == score { seqs.append(base + Int64(word << 6 | bit)) }
                 }
             }
         }
-        groups = byScore.sorted { $0.key > $1.key }.map { (score: $0.key, seqs: $0.value) }
+        return seqs
     }
 
     /// The articles of word `word` of a chunk that match (the status's, and every run somewhere).
@@ -183,20 +208,37 @@ struct PostingMatches {
         return matched
     }
 
+    /// How many runs the matching article at `bit` of word `word` has in its title, and how many in its
+    /// summary or tags but not its title.
+    private static func placement(_ sets: ChunkSets, word: Int, bit: Int) -> (titles: Int, summaries: Int) {
+        let mask: UInt64 = 1 << UInt64(bit)
+        var titles = 0
+        var summaries = 0
+        for run in sets.runs {
+            if run[0].bits[word] & mask != 0 {
+                titles += 1
+            } else if run[1].bits[word] & mask != 0 {
+                summaries += 1
+            }
+        }
+        return (titles, summaries)
+    }
+
+    /// The relevance score of `runs` runs placed so (`Relevance`: the rest are in the body).
+    private static func score(titles: Int, summaries: Int, runs: Int) -> Int64 {
+        Relevance.titleWeight * Int64(titles) + Relevance.summaryOrTagWeight * Int64(summaries)
+            + Relevance.bodyWeight * Int64(runs - titles - summaries)
+    }
+
     /// The score of the matching article at `bit` of word `word`.
     private static func score(_ sets: ChunkSets, word: Int, bit: Int) -> Int64 {
-        let mask: UInt64 = 1 << UInt64(bit)
-        var score: Int64 = 0
-        for run in sets.runs {
-            score += run[0].bits[word] & mask != 0 ? Relevance.titleWeight
-                : run[1].bits[word] & mask != 0 ? Relevance.summaryOrTagWeight : Relevance.bodyWeight
-        }
-        return score
+        let (titles, summaries) = placement(sets, word: word, bit: bit)
+        return score(titles: titles, summaries: summaries, runs: sets.runs.count)
     }
 
     /// The score of article `seq`, or nil when it does not match.
     func score(of seq: Int64) -> Int64? {
-        guard let sets = chunks[PostingEdits.chunk(of: seq)], !hidden.contains(seq) else { return nil }
+        guard let sets = chunks[PostingEdits.chunk(of: seq)] else { return nil }
         let offset = PostingEdits.offset(of: seq)
         let word = offset >> 6
         let bit = offset & 63
@@ -211,14 +253,20 @@ struct PostingMatches {
     /// found by walking those articles newest first, by index, and keeping the group's: about as many rows as
     /// the page needs over the group's share. A smaller one is read whole by seq and sorted.
     func rows(
-        of group: (score: Int64, seqs: [Int64]), after: (key: Int64, id: String)?, from position: Int, count: Int,
+        of group: (score: Int64, count: Int), after: (key: Int64, id: String)?, from position: Int, count: Int,
         now: Timestamp, in database: some SQLExecutor
     ) throws -> [PostingRow] {
         let needed = position + count
-        if let statusCount, status == .visible || status == .published, needed * statusCount < group.seqs.count * group.seqs.count {
-            return try walk(group.score, after: after, from: position, count: count, now: now, in: database)
+        if let statusCount, status == .visible || status == .published {
+            // Rows a walk passes to find `needed` of the group, against rows read by seq (a SQLite article's
+            // publication time lies past its body, so a read by seq costs about 8 index steps of the walk).
+            let walked = needed * statusCount / max(1, group.count)
+            let perRead = database.dialect == .sqlite ? 8 : 1
+            if walked < group.count * perRead {
+                return try walk(group.score, after: after, from: position, count: count, expected: walked, now: now, in: database)
+            }
         }
-        var rows = try PostingRow.rows(seqs: group.seqs, in: database)
+        var rows = try PostingRow.rows(seqs: seqs(scoring: group.score), in: database)
         if let after { rows.removeAll { ($0.key, $0.id) >= (after.key, after.id) } }
         rows.sort { ($0.key, $0.id) > ($1.key, $1.id) }
         return Array(rows.dropFirst(position).prefix(count))
@@ -226,13 +274,14 @@ struct PostingMatches {
 
     /// `rows` by walking the status's articles newest first.
     private func walk(
-        _ score: Int64, after: (key: Int64, id: String)?, from position: Int, count: Int, now: Timestamp,
-        in database: some SQLExecutor
+        _ score: Int64, after: (key: Int64, id: String)?, from position: Int, count: Int, expected: Int,
+        now: Timestamp, in database: some SQLExecutor
     ) throws -> [PostingRow] {
         var found: [PostingRow] = []
         var skip = position
         var last = after
-        let batch = Int64(max(64, 4 * (position + count)))
+        // Half as many again as expected, so one batch mostly does.
+        let batch = Int64(min(5000, max(64, expected + expected / 2)))
         while found.count < count {
             var builder = SQLBuilder(database.dialect)
             var conditions = status == .visible
