@@ -20,28 +20,50 @@ struct PostingChunk: Equatable {
 
     /// The set a stored text holds; nil when the text is not one this type wrote.
     init?(stored text: String) {
-        self.init()
-        let utf8 = Array(text.utf8)
-        guard let kind = utf8.first else { return nil }
-        switch kind {
-        case UInt8(ascii: "a"):
-            guard (utf8.count - 1) % 3 == 0 else { return nil }
-            var index = 1
-            while index < utf8.count {
-                guard let a = Self.nibble(utf8[index]), let b = Self.nibble(utf8[index + 1]), let c = Self.nibble(utf8[index + 2])
-                else { return nil }
-                let offset = Int(a) << 8 | Int(b) << 4 | Int(c)
-                bits[offset >> 6] |= 1 << UInt64(offset & 63)
-                index += 3
+        var text = text
+        // A search reads a few hundred of these per query: decoded straight from the string's UTF-8.
+        let decoded = text.withUTF8 { utf8 -> [UInt64]? in
+            var bits = [UInt64](repeating: 0, count: Self.words)
+            guard let kind = utf8.first else { return nil }
+            var bad: UInt8 = 0
+            switch kind {
+            case UInt8(ascii: "a"):
+                guard (utf8.count - 1) % 3 == 0 else { return nil }
+                var index = 1
+                while index < utf8.count {
+                    let a = Self.nibbles[Int(utf8[index])], b = Self.nibbles[Int(utf8[index + 1])], c = Self.nibbles[Int(utf8[index + 2])]
+                    bad |= a | b | c
+                    let offset = Int(a & 15) << 8 | Int(b & 15) << 4 | Int(c & 15)
+                    bits[offset >> 6] |= 1 << UInt64(offset & 63)
+                    index += 3
+                }
+            case UInt8(ascii: "b"):
+                guard utf8.count == 1 + Self.size / 4 else { return nil }
+                for word in 0..<Self.words {
+                    var value: UInt64 = 0
+                    for byte in 0..<8 {
+                        let at = 1 + 16 * word + 2 * byte
+                        let high = Self.nibbles[Int(utf8[at])], low = Self.nibbles[Int(utf8[at + 1])]
+                        bad |= high | low
+                        value |= UInt64((high & 15) << 4 | (low & 15)) << UInt64(byte * 8)
+                    }
+                    bits[word] = value
+                }
+            default:
+                return nil
             }
-        case UInt8(ascii: "b"):
-            guard utf8.count == 1 + Self.size / 4 else { return nil }
-            for byteIndex in 0..<(Self.size / 8) {
-                guard let high = Self.nibble(utf8[1 + 2 * byteIndex]), let low = Self.nibble(utf8[2 + 2 * byteIndex]) else { return nil }
-                bits[byteIndex >> 3] |= UInt64(high << 4 | low) << UInt64((byteIndex & 7) * 8)
-            }
-        default:
-            return nil
+            return bad & 0x80 == 0 ? bits : nil
+        }
+        guard let decoded else { return nil }
+        bits = decoded
+    }
+
+    /// Each byte's hex value, or 0x80 for a byte that is no lowercase hex digit.
+    private static let nibbles: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        default: 0x80
         }
     }
 
@@ -106,12 +128,4 @@ struct PostingChunk: Equatable {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
-
-    private static func nibble(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-        default: nil
-        }
-    }
 }

@@ -111,10 +111,66 @@ struct PostingMatches {
     /// How many match with each score, best score first.
     private(set) var groups: [(score: Int64, count: Int)] = []
 
-    /// One chunk's sets: per run, the title's, the summary's and the body's; and the status's (nil: any).
+    /// One chunk's sets, word by word, in one array (the loops over them run for every match): per 64-bit
+    /// word, the articles that may match (the status's, less the hidden; every one for `any`), then per run
+    /// its title's, its summary's and its body's.
     private struct ChunkSets {
-        var runs: [[PostingChunk]]
-        var status: PostingChunk?
+        let runs: Int
+        private(set) var words: [UInt64]
+
+        private var stride: Int { 1 + 3 * runs }
+
+        init(runs: [[PostingChunk]], status: PostingChunk?) {
+            self.runs = runs.count
+            let stride = 1 + 3 * runs.count
+            words = Array(repeating: 0, count: PostingChunk.words * stride)
+            for word in 0..<PostingChunk.words {
+                words[word * stride] = status?.bits[word] ?? ~0
+                for (index, run) in runs.enumerated() {
+                    for field in 0..<3 { words[word * stride + 1 + 3 * index + field] = run[field].bits[word] }
+                }
+            }
+        }
+
+        /// Takes the article at `offset` out of the possible matches.
+        mutating func hide(_ offset: Int) {
+            words[(offset >> 6) * stride] &= ~(1 << UInt64(offset & 63))
+        }
+
+        /// Calls `body` with each match's offset, its runs in the title, and its runs in the summary or tags
+        /// but not the title (`offset` alone when `only` is given: then only for that offset).
+        func forEachMatch(only: Int? = nil, _ body: (_ offset: Int, _ titles: Int, _ summaries: Int) -> Void) {
+            let runs = runs
+            let stride = stride
+            words.withUnsafeBufferPointer { words in
+                let range = only.map { ($0 >> 6)...($0 >> 6) } ?? 0...(PostingChunk.words - 1)
+                for word in range {
+                    let base = word * stride
+                    var matched = words[base]
+                    for run in 0..<runs {
+                        let at = base + 1 + 3 * run
+                        matched &= words[at] | words[at + 1] | words[at + 2]
+                    }
+                    if let only { matched &= 1 << UInt64(only & 63) }
+                    while matched != 0 {
+                        let bit = matched.trailingZeroBitCount
+                        matched &= matched - 1
+                        let mask: UInt64 = 1 << UInt64(bit)
+                        var titles = 0
+                        var summaries = 0
+                        for run in 0..<runs {
+                            let at = base + 1 + 3 * run
+                            if words[at] & mask != 0 {
+                                titles += 1
+                            } else if words[at + 1] & mask != 0 {
+                                summaries += 1
+                            }
+                        }
+                        body(word << 6 | bit, titles, summaries)
+                    }
+                }
+            }
+        }
     }
 
     private var chunks: [Int64: ChunkSets] = [:]
@@ -161,21 +217,13 @@ struct PostingMatches {
 
         // Published articles whose time has not come are taken out of the status's sets once, here.
         for seq in hidden {
-            chunks[PostingEdits.chunk(of: seq)]?.status?.remove(PostingEdits.offset(of: seq))
+            chunks[PostingEdits.chunk(of: seq)]?.hide(PostingEdits.offset(of: seq))
         }
         // Tallied by placement (runs in the title, runs in the summary), a small array, then summed by score.
         let side = runs.count + 1
         var tally = [Int](repeating: 0, count: side * side)
         for sets in chunks.values {
-            for word in 0..<PostingChunk.words {
-                var matched = Self.matched(sets, word: word)
-                while matched != 0 {
-                    let bit = matched.trailingZeroBitCount
-                    matched &= matched - 1
-                    let (titles, summaries) = Self.placement(sets, word: word, bit: bit)
-                    tally[titles * side + summaries] += 1
-                }
-            }
+            sets.forEachMatch { _, titles, summaries in tally[titles * side + summaries] += 1 }
         }
         var counts: [Int64: Int] = [:]
         for (index, count) in tally.enumerated() where count > 0 {
@@ -189,39 +237,11 @@ struct PostingMatches {
         var seqs: [Int64] = []
         for (chunk, sets) in chunks.sorted(by: { $0.key < $1.key }) {
             let base = chunk * Int64(PostingChunk.size)
-            for word in 0..<PostingChunk.words {
-                var matched = Self.matched(sets, word: word)
-                while matched != 0 {
-                    let bit = matched.trailingZeroBitCount
-                    matched &= matched - 1
-                    if Self.score(sets, word: word, bit: bit) == score { seqs.append(base + Int64(word << 6 | bit)) }
-                }
+            sets.forEachMatch { offset, titles, summaries in
+                if Self.score(titles: titles, summaries: summaries, runs: sets.runs) == score { seqs.append(base + Int64(offset)) }
             }
         }
         return seqs
-    }
-
-    /// The articles of word `word` of a chunk that match (the status's, and every run somewhere).
-    private static func matched(_ sets: ChunkSets, word: Int) -> UInt64 {
-        var matched = sets.status?.bits[word] ?? ~0
-        for run in sets.runs { matched &= run[0].bits[word] | run[1].bits[word] | run[2].bits[word] }
-        return matched
-    }
-
-    /// How many runs the matching article at `bit` of word `word` has in its title, and how many in its
-    /// summary or tags but not its title.
-    private static func placement(_ sets: ChunkSets, word: Int, bit: Int) -> (titles: Int, summaries: Int) {
-        let mask: UInt64 = 1 << UInt64(bit)
-        var titles = 0
-        var summaries = 0
-        for run in sets.runs {
-            if run[0].bits[word] & mask != 0 {
-                titles += 1
-            } else if run[1].bits[word] & mask != 0 {
-                summaries += 1
-            }
-        }
-        return (titles, summaries)
     }
 
     /// The relevance score of `runs` runs placed so (`Relevance`: the rest are in the body).
@@ -230,20 +250,14 @@ struct PostingMatches {
             + Relevance.bodyWeight * Int64(runs - titles - summaries)
     }
 
-    /// The score of the matching article at `bit` of word `word`.
-    private static func score(_ sets: ChunkSets, word: Int, bit: Int) -> Int64 {
-        let (titles, summaries) = placement(sets, word: word, bit: bit)
-        return score(titles: titles, summaries: summaries, runs: sets.runs.count)
-    }
-
     /// The score of article `seq`, or nil when it does not match.
     func score(of seq: Int64) -> Int64? {
         guard let sets = chunks[PostingEdits.chunk(of: seq)] else { return nil }
-        let offset = PostingEdits.offset(of: seq)
-        let word = offset >> 6
-        let bit = offset & 63
-        guard Self.matched(sets, word: word) & (1 << UInt64(bit)) != 0 else { return nil }
-        return Self.score(sets, word: word, bit: bit)
+        var score: Int64?
+        sets.forEachMatch(only: PostingEdits.offset(of: seq)) { _, titles, summaries in
+            score = Self.score(titles: titles, summaries: summaries, runs: sets.runs)
+        }
+        return score
     }
 
     /// Up to `count` rows of `group` in relevance order (newest first, then id descending), from position
@@ -258,11 +272,11 @@ struct PostingMatches {
     ) throws -> [PostingRow] {
         let needed = position + count
         if let statusCount, status == .visible || status == .published {
-            // Rows a walk passes to find `needed` of the group, against rows read by seq (a SQLite article's
-            // publication time lies past its body, so a read by seq costs about 8 index steps of the walk).
+            // Rows a walk passes to find `needed` of the group, against rows read by seq: the walk reads an
+            // index only ((status, publish_key, id) holds the seq in both databases), a read by seq reads the
+            // article's row (in SQLite past its body, to the publication time), about 8 times the work.
             let walked = needed * statusCount / max(1, group.count)
-            let perRead = database.dialect == .sqlite ? 8 : 1
-            if walked < group.count * perRead {
+            if walked < group.count * 8 {
                 return try walk(group.score, after: after, from: position, count: count, expected: walked, now: now, in: database)
             }
         }

@@ -20,14 +20,14 @@ struct SQLiteStoreTests {
         defer { removeDatabase(at: path) }
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.appliedMigrations == [1, 2, 3])
+            #expect(store.appliedMigrations == [1, 2, 3, 4])
         }
         do {
             let again = try SQLiteStore(path: path)
             #expect(again.appliedMigrations == [])
         }
         let raw = try RawDatabase(path: path)
-        #expect(try raw.rows("SELECT version FROM schema_migrations ORDER BY version") == [["1"], ["2"], ["3"]])
+        #expect(try raw.rows("SELECT version FROM schema_migrations ORDER BY version") == [["1"], ["2"], ["3"], ["4"]])
         _ = try raw.rows("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")
         #expect {
             _ = try SQLiteStore(path: path)
@@ -144,12 +144,18 @@ struct SQLiteStoreTests {
             _ = try raw.rows("UPDATE store_meta SET version = 2")
         }
         let store = try SQLiteStore(path: path)
-        #expect(store.appliedMigrations == [2, 3])
+        #expect(store.appliedMigrations == [2, 3, 4])
         #expect(store.version == 2)
         func found(_ q: String) throws -> [String] {
             let query = try ArticleQuery.parse([(name: "q", value: q)])
             return try store.articles(matching: query, now: .at("2026-01-01T00:00:00Z")).articles.map(\.id)
         }
+        // Migration 4 indexed both stored articles in the postings (which answer these relevance searches).
+        // (m1 and m2 are seqs 1 and 2: offsets 1 and 2 of chunk 0, sparse form.)
+        let postings = try RawDatabase(path: path)
+        #expect(try postings.rows("SELECT offsets FROM search_postings WHERE token = 't:harbour' AND chunk = 0") == [["a001"]])
+        #expect(try postings.rows("SELECT offsets FROM search_postings WHERE token = 'b:harbour reopens'") == [["a002"]])
+        #expect(try postings.rows("SELECT offsets FROM search_postings WHERE token = 'status:published'") == [["a001002"]])
         // Title (100) before body (1), although m2 has the later id.
         #expect(try found("harbour") == ["m1", "m2"])
         #expect(try found("port cranes") == ["m1"])

@@ -1,0 +1,48 @@
+import Articles
+@testable import ArticlesSQL
+import Testing
+
+@Suite("search postings: chunk encoding and tokens")
+struct PostingChunkTests {
+    @Test("a set survives its stored text, sparse as offsets and dense as a bitmap, never over 1,025 characters",
+          arguments: [0, 1, 2, 100, 340, 341, 342, 1000, 4096])
+    func roundTrip(size: Int) throws {
+        var random = SystemRandomNumberGenerator()
+        var set = PostingChunk()
+        var offsets: Set<Int> = []
+        // The first and last offsets always, when there is room: the ends of the bitmap and of the hex digits.
+        if size >= 2 { offsets = [0, PostingChunk.size - 1] }
+        while offsets.count < size { offsets.insert(Int.random(in: 0..<PostingChunk.size, using: &random)) }
+        for offset in offsets { set.insert(offset) }
+        let stored = set.stored
+        #expect(stored.first == (size * 3 < PostingChunk.size / 4 ? "a" : "b"))
+        #expect(stored.utf8.count <= 1 + PostingChunk.size / 4)
+        let read = try #require(PostingChunk(stored: stored))
+        #expect(read == set)
+        #expect(read.count == size)
+        #expect((0..<PostingChunk.size).filter(read.contains) == offsets.sorted())
+    }
+
+    @Test("text this type did not write is refused, not misread")
+    func refusesForeignText() {
+        let dense = "b" + String(repeating: "0", count: PostingChunk.size / 4)
+        for text in ["", "c001", "a01", "a00g", "a00A", "b00", String(dense.dropLast()), dense + "0", "b" + String(repeating: "F", count: PostingChunk.size / 4)] {
+            #expect(PostingChunk(stored: text) == nil, "\(text.prefix(12))…")
+        }
+        #expect(PostingChunk(stored: dense)?.isEmpty == true)
+    }
+
+    @Test("tokens: each field's words and neighbouring pairs, none across a tag boundary, and the status")
+    func tokens() {
+        let now = Timestamp.at("2026-01-01T00:00:00Z")
+        let article = Article(
+            id: "t1", slug: "t1", title: "Peace talks", summary: "Aid flows", body: "Talks resume.", category: "world",
+            tags: ["sudan", "south sudan"], status: .published, createdAt: now, updatedAt: now)
+        #expect(SearchPostings.tokens(of: article) == [
+            "status:published",
+            "t:peace", "t:talks", "t:peace talks",
+            "s:aid", "s:flows", "s:aid flows", "s:sudan", "s:south", "s:south sudan",
+            "b:talks", "b:resume", "b:talks resume",
+        ])
+    }
+}
