@@ -73,36 +73,63 @@ struct PostingRow {
     var id: String
     var key: Int64
 
-    /// The rows of `seqs`, in no particular order.
-    static func rows(seqs: [Int64], in database: some SQLExecutor) throws -> [PostingRow] {
-        var rows: [PostingRow] = []
-        rows.reserveCapacity(seqs.count)
-        func read(_ statement: SQLStatement) throws {
-            for row in try database.rows(statement) {
-                guard row.count == 3, let seq = row[0].integer, let id = row[1].text, let key = row[2].integer else {
-                    throw SQLRowError("bad search match row")
-                }
-                rows.append(PostingRow(seq: seq, id: id, key: key))
-            }
-        }
+    /// The largest group read by seq (beyond it, a bound parameter list gets long; such a group is a good
+    /// share of the articles anyway, which the walk is for).
+    static let maximumRead = 20_000
+
+    /// The rows of `seqs` in relevance order (newest first, then id descending), from position `offset`, at
+    /// most `limit`, all after `after` (a cursor's publication key and id) when given: the database sorts, by
+    /// an index from seq to publication key and id (SQLite `articles_seq_order`; PostgreSQL's primary key
+    /// includes both), so only the page's rows come back.
+    static func sorted(
+        seqs: [Int64], after: (key: Int64, id: String)?, offset: Int, limit: Int, in database: some SQLExecutor
+    ) throws -> [PostingRow] {
+        var builder = SQLBuilder(database.dialect)
+        let condition: String
         switch database.dialect {
         case .postgres:
-            try read(SQLStatement(
-                "SELECT seq, id, publish_key FROM articles WHERE seq = ANY($1::bigint[])",
-                [.text("{" + seqs.map(String.init).joined(separator: ",") + "}")]))
+            condition = "a.seq = ANY(\(builder.bind(.text("{" + seqs.map(String.init).joined(separator: ",") + "}")))::bigint[])"
         case .sqlite:
-            var start = 0
-            while start < seqs.count {
-                let slice = seqs[start..<min(seqs.count, start + 500)]
-                start += slice.count
-                var builder = SQLBuilder(database.dialect)
-                let list = slice.map { builder.bind(.integer($0)) }.joined(separator: ", ")
-                builder.append("SELECT seq, id, publish_key FROM articles WHERE seq IN (\(list))")
-                try read(builder.statement)
-            }
+            // One parameter, a JSON array: the text stays the same whatever the group's size (one prepared
+            // statement, not one per length).
+            condition = "a.seq IN (SELECT value FROM json_each(\(builder.bind(.text("[" + seqs.map(String.init).joined(separator: ",") + "]")))))"
         }
-        guard rows.count == seqs.count else { throw SQLRowError("the search postings and the articles disagree") }
-        return rows
+        var conditions = condition
+        if let after {
+            conditions += " AND (a.publish_key, a.id) < (\(builder.bind(.integer(after.key))), \(builder.bind(.text(after.id))))"
+        }
+        let index = database.dialect == .sqlite ? " INDEXED BY articles_seq_order" : ""
+        builder.append("""
+            SELECT a.seq, a.id, a.publish_key FROM articles a\(index) WHERE \(conditions) \
+            ORDER BY a.publish_key DESC, a.id DESC LIMIT \(builder.bind(.integer(Int64(limit)))) OFFSET \(builder.bind(.integer(Int64(offset))))
+            """)
+        return try database.rows(builder.statement).map { row in
+            guard row.count == 3, let seq = row[0].integer, let id = row[1].text, let key = row[2].integer else {
+                throw SQLRowError("bad search match row")
+            }
+            return PostingRow(seq: seq, id: id, key: key)
+        }
+    }
+}
+
+/// 64 small counters side by side, one per bit: plane `k` holds bit `k` of every counter (up to 15, enough for
+/// `maximumPostingRuns`).
+struct SlicedCounter {
+    private var planes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    /// Adds one to the counters whose bit is set in `mask`.
+    mutating func add(_ mask: UInt64) {
+        var carry = mask
+        (planes.0, carry) = (planes.0 ^ carry, planes.0 & carry)
+        (planes.1, carry) = (planes.1 ^ carry, planes.1 & carry)
+        (planes.2, carry) = (planes.2 ^ carry, planes.2 & carry)
+        planes.3 ^= carry
+    }
+
+    /// The bits of the counters that equal `value`.
+    func equal(to value: Int) -> UInt64 {
+        (value & 1 != 0 ? planes.0 : ~planes.0) & (value & 2 != 0 ? planes.1 : ~planes.1)
+            & (value & 4 != 0 ? planes.2 : ~planes.2) & (value & 8 != 0 ? planes.3 : ~planes.3)
     }
 }
 
@@ -135,6 +162,37 @@ struct PostingMatches {
         /// Takes the article at `offset` out of the possible matches.
         mutating func hide(_ offset: Int) {
             words[(offset >> 6) * stride] &= ~(1 << UInt64(offset & 63))
+        }
+
+        /// Adds to `tally[titles * (runs + 1) + summaries]` how many matches have `titles` runs in the title
+        /// and `summaries` in the summary or tags but not the title: 64 articles at a time, with the two
+        /// numbers kept in bit-sliced counters (one bit of each article's number per 64-bit plane), so the
+        /// work is per word, not per match.
+        func tally(into tally: inout [Int]) {
+            let runs = runs
+            let stride = stride
+            words.withUnsafeBufferPointer { words in
+                for word in 0..<PostingChunk.words {
+                    let base = word * stride
+                    var matched = words[base]
+                    var titles = SlicedCounter()
+                    var summaries = SlicedCounter()
+                    for run in 0..<runs {
+                        let at = base + 1 + 3 * run
+                        matched &= words[at] | words[at + 1] | words[at + 2]
+                        titles.add(words[at])
+                        summaries.add(words[at + 1] & ~words[at])
+                    }
+                    guard matched != 0 else { continue }
+                    for inTitle in 0...runs {
+                        let withTitles = matched & titles.equal(to: inTitle)
+                        guard withTitles != 0 else { continue }
+                        for inSummary in 0...(runs - inTitle) {
+                            tally[inTitle * (runs + 1) + inSummary] += (withTitles & summaries.equal(to: inSummary)).nonzeroBitCount
+                        }
+                    }
+                }
+            }
         }
 
         /// Calls `body` with each match's offset, its runs in the title, and its runs in the summary or tags
@@ -222,9 +280,7 @@ struct PostingMatches {
         // Tallied by placement (runs in the title, runs in the summary), a small array, then summed by score.
         let side = runs.count + 1
         var tally = [Int](repeating: 0, count: side * side)
-        for sets in chunks.values {
-            sets.forEachMatch { _, titles, summaries in tally[titles * side + summaries] += 1 }
-        }
+        for sets in chunks.values { sets.tally(into: &tally) }
         var counts: [Int64: Int] = [:]
         for (index, count) in tally.enumerated() where count > 0 {
             counts[Self.score(titles: index / side, summaries: index % side, runs: runs.count), default: 0] += count
@@ -265,25 +321,34 @@ struct PostingMatches {
     ///
     /// A group that is a good share of the articles with the status (the common case for a common word) is
     /// found by walking those articles newest first, by index, and keeping the group's: about as many rows as
-    /// the page needs over the group's share. A smaller one is read whole by seq and sorted.
+    /// the page needs over the group's share. A smaller one is sorted by the database from its seqs.
     func rows(
         of group: (score: Int64, count: Int), after: (key: Int64, id: String)?, from position: Int, count: Int,
         now: Timestamp, in database: some SQLExecutor
     ) throws -> [PostingRow] {
         let needed = position + count
         if let statusCount, status == .visible || status == .published {
-            // Rows a walk passes to find `needed` of the group, against rows read by seq: the walk reads an
-            // index only ((status, publish_key, id) holds the seq in both databases), a read by seq reads the
-            // article's row (in SQLite past its body, to the publication time), about 8 times the work.
+            // Rows a walk passes to find `needed` of the group, each of them handed to Swift, against the
+            // group's rows, looked up and sorted by the database, of which only the page comes back: both by
+            // index only, so about twice the work per row for the walk.
             let walked = needed * statusCount / max(1, group.count)
-            if walked < group.count * 8 {
+            if walked * 2 < group.count || group.count > PostingRow.maximumRead {
                 return try walk(group.score, after: after, from: position, count: count, expected: walked, now: now, in: database)
             }
         }
-        var rows = try PostingRow.rows(seqs: seqs(scoring: group.score), in: database)
-        if let after { rows.removeAll { ($0.key, $0.id) >= (after.key, after.id) } }
-        rows.sort { ($0.key, $0.id) > ($1.key, $1.id) }
-        return Array(rows.dropFirst(position).prefix(count))
+        guard group.count <= PostingRow.maximumRead else {
+            // A status without a walk (drafts, archived, any) and a large group: read it in slices.
+            var rows: [PostingRow] = []
+            let seqs = seqs(scoring: group.score)
+            for start in stride(from: 0, to: seqs.count, by: PostingRow.maximumRead) {
+                rows += try PostingRow.sorted(
+                    seqs: Array(seqs[start..<min(seqs.count, start + PostingRow.maximumRead)]), after: after, offset: 0,
+                    limit: needed, in: database)
+            }
+            rows.sort { ($0.key, $0.id) > ($1.key, $1.id) }
+            return Array(rows.dropFirst(position).prefix(count))
+        }
+        return try PostingRow.sorted(seqs: seqs(scoring: group.score), after: after, offset: position, limit: count, in: database)
     }
 
     /// `rows` by walking the status's articles newest first.

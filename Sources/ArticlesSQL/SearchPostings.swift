@@ -25,7 +25,12 @@ public enum SearchPostings {
         case .sqlite:
             ["CREATE TABLE \(table) (token TEXT NOT NULL, chunk INTEGER NOT NULL, offsets TEXT NOT NULL, PRIMARY KEY (token, chunk)) WITHOUT ROWID"]
         case .postgres:
-            ["CREATE TABLE \(table) (token TEXT COLLATE \"C\" NOT NULL, chunk BIGINT NOT NULL, offsets TEXT NOT NULL, PRIMARY KEY (token, chunk))"]
+            // The offsets in the key's index too: a search reads its tokens' rows by index only (no heap page per
+            // row: 0.05 ms instead of 0.8 for the 175 rows of `drought aid` at 100,000 articles).
+            [
+                "CREATE TABLE \(table) (token TEXT COLLATE \"C\" NOT NULL, chunk BIGINT NOT NULL, offsets TEXT NOT NULL, "
+                    + "PRIMARY KEY (token, chunk) INCLUDE (offsets))",
+            ]
         }
     }
 
@@ -62,10 +67,14 @@ public enum SearchPostings {
         "\(field):" + run.map(SearchText.token).joined(separator: " ")
     }
 
-    /// Whether the postings know `run` exactly: one word, or two (a pair token).
+    /// Whether the postings know `run` exactly: one word, or two (a pair token), not too long.
     static func indexes(_ run: [String]) -> Bool {
-        run.count == 1 || run.count == 2
+        (run.count == 1 || run.count == 2) && token(run, field: "b").utf8.count <= maximumTokenBytes
     }
+
+    /// The longest token kept (a row's key must fit a PostgreSQL index entry, under 2.7 kB with the offsets);
+    /// a search for a longer word is answered by the full-text index alone.
+    static let maximumTokenBytes = 512
 
     private static func addTokens(of text: String, field: String, to tokens: inout Set<String>) {
         var previous: Substring?
@@ -75,8 +84,10 @@ public enum SearchPostings {
                 previous = nil
                 continue
             }
-            tokens.insert(field + ":" + word)
-            if let previous { tokens.insert(field + ":" + previous + " " + word) }
+            if word.utf8.count + 2 <= maximumTokenBytes { tokens.insert(field + ":" + word) }
+            if let previous, previous.utf8.count + word.utf8.count + 3 <= maximumTokenBytes {
+                tokens.insert(field + ":" + previous + " " + word)
+            }
             previous = word
         }
     }

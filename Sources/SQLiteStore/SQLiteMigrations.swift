@@ -32,7 +32,12 @@ enum SQLiteMigrations {
             statements: SQLiteSearchIndex.migration),
         Migration(
             version: 4, summary: "search postings: per token, bitmaps of the articles holding it (counts and relevance groups)",
-            statements: SearchPostings.createTable(for: .sqlite), backfill: { try SearchPostings.rebuild(in: $0) }),
+            statements: SearchPostings.createTable(for: .sqlite) + [
+                // A relevance group's seqs to their publication keys and ids by index, not through each row
+                // (whose key lies past its body).
+                "CREATE INDEX articles_seq_order ON articles (seq, publish_key, id)",
+            ],
+            backfill: { try SearchPostings.rebuild(in: $0) }),
     ]
 
     /// Applies the missing migrations; returns the versions it applied.
