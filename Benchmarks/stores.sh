@@ -4,8 +4,9 @@
 # the store on every request. Writes the `stores` section of RESULTS.md.
 #   Benchmarks/stores.sh        (make bench-stores builds the release binary first)
 # Environment: COUNT (100000), DURATION (10s), CONNECTIONS (64), THREADS (1), Q_CONNECTIONS (4: the uncached
-#   searches, few connections so wrk's latency is close to the server's own time), CACHE_BYTES (every
-#   server's --response-cache-bytes: 512 MB by default, room for every article's answer), RESULTS.
+#   searches under load; they also run at 1 connection, the server's own time), CACHE_BYTES (every
+#   server's --response-cache-bytes: 512 MB by default, room for every article's answer), PG_SHARED_BUFFERS
+#   (1GB), RESULTS.
 # Loopback only; every server is stopped by its PID, and the PostgreSQL by scripts/test-postgres.sh, however
 # the script ends; every wait is bounded.
 set -euo pipefail
@@ -17,6 +18,7 @@ CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-1}"
 Q_CONNECTIONS="${Q_CONNECTIONS:-4}"
 CACHE_BYTES="${CACHE_BYTES:-536870912}"
+PG_SHARED_BUFFERS="${PG_SHARED_BUFFERS:-1GB}"
 RESULTS="${RESULTS:-Benchmarks/RESULTS.md}"
 BIN=.build/release/dateline
 WORK=Benchmarks/.work/stores
@@ -76,6 +78,10 @@ IMPORT_SECONDS[sqlite]=$SECONDS_TAKEN IMPORT_MB[sqlite]=$PEAK_MB
 DB_SIZE[sqlite]="$(( $(du -cb "$WORK"/bench.sqlite* | tail -1 | cut -f1) / 1048576 )) MB (file and WAL)"
 PG_DIR=$(scripts/test-postgres.sh start)
 PG_URL=$(cat "$PG_DIR/url")
+# A deployment sizes shared_buffers to its tables (the default 128 MB holds a fifth of these): 1 GB holds the
+# articles' table and indexes and the search postings, so the searches below read PostgreSQL's own cache.
+psql "$PG_URL" -qc "ALTER SYSTEM SET shared_buffers = '$PG_SHARED_BUFFERS'" >/dev/null
+"$PG_DIR/pg_ctl" restart -m fast >/dev/null
 echo "importing into PostgreSQL"
 timed import-postgres "$BIN" import "$WORK/articles.json" --store "$PG_URL"
 IMPORT_SECONDS[postgres]=$SECONDS_TAKEN IMPORT_MB[postgres]=$PEAK_MB
@@ -86,17 +92,23 @@ NAMES=("random article, cold cache" "random article" "list" "tag" "search" "heal
 PATHS=("/articles/{id}" "/articles/{id}" "/articles?limit=20" "/articles?tag=sudan&limit=20" "/articles?q=drought+aid" "/health")
 SCRIPTS=("$WORK/random_article.lua" "$WORK/random_article.lua" "" "" "" "")
 # Searches past the cache: each request a new ignored `_` parameter, so the store answers every one.
-# A common pair (most English articles have both words), a word of the 4% Swahili articles, and a phrase.
-Q_NAMES=("q common words, uncached" "q rarer word, uncached" "q phrase, uncached")
-Q_QUERIES=("q=drought+aid" "q=ukame" "q=%22peace+talks%22")
+# A common pair (most English articles have both words), a word of the 4% Swahili articles, a phrase, and
+# three common words. Each runs at 1 connection (the latency is then the server's own time for the search,
+# plus loopback) and at Q_CONNECTIONS (searches queueing for 2 cores shared with wrk and the database).
+Q_NAMES=("q common words, uncached" "q rarer word, uncached" "q phrase, uncached" "q three words, uncached")
+Q_QUERIES=("q=drought+aid" "q=ukame" "q=%22peace+talks%22" "q=minister+budget+rescue")
+Q_LEVELS=(1 "$Q_CONNECTIONS")
 for i in "${!Q_QUERIES[@]}"; do
-  cat > "$WORK/uncached-$i.lua" <<LUA
+  for c in "${Q_LEVELS[@]}"; do
+    # The level in the `_` value too: no run repeats another's URLs (which the response cache would answer).
+    cat > "$WORK/uncached-$i-c$c.lua" <<LUA
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/articles?${Q_QUERIES[$i]}&_=" .. n)
+  return wrk.format("GET", "/articles?${Q_QUERIES[$i]}&_=c$c-" .. n)
 end
 LUA
+  done
 done
 # Answered once by the store, then from the API's cache: the first call's time is what the store costs.
 FIRST_PATHS=("/tags" "/categories" "/articles?q=drought+aid&_=first")
@@ -157,7 +169,9 @@ measure() {  # store, serve flags...
     run_wrk "$store/$i" "$CONNECTIONS" "$base${PATHS[$i]}" "${SCRIPTS[$i]}"
   done
   for i in "${!Q_QUERIES[@]}"; do
-    run_wrk "$store/q$i" "$Q_CONNECTIONS" "$base/" "$WORK/uncached-$i.lua"
+    for c in "${Q_LEVELS[@]}"; do
+      run_wrk "$store/q$i/c$c" "$c" "$base/" "$WORK/uncached-$i-c$c.lua"
+    done
   done
   RSS[$store]=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVER_PID/status")
   stop_server
@@ -180,9 +194,11 @@ ratio() {  # store, key suffix
   echo "from memory (\`--seed\`), from SQLite and from a throwaway PostgreSQL $(psql --version | grep -o '[0-9][0-9.]*' | head -1) on loopback"
   echo "(\`scripts/test-postgres.sh\`), one server at a time, in one run; $(nproc) cores shared with wrk and"
   echo "with other work, so compare ratios within this run. Cached scenarios: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\`;"
-  echo "uncached searches: \`wrk -t$THREADS -c$Q_CONNECTIONS -d$DURATION\` with a new ignored \`_\` parameter per request,"
-  echo "so every one is answered by the store. \"Server time\" of a search is wrk's latency at $Q_CONNECTIONS connections on"
-  echo "loopback (the request and the answer's transfer included, so a little above the server's own time)."
+  echo "uncached searches: \`wrk -t$THREADS -c1 -d$DURATION\` and \`-c$Q_CONNECTIONS\` with a new ignored \`_\` parameter per"
+  echo "request, so every one is answered by the store. A search's \"server time\" is wrk's latency at 1 connection on"
+  echo "loopback (the request and the answer's transfer included, so a little above the server's own time); at"
+  echo "$Q_CONNECTIONS connections the searches also queue for the cores they share with wrk (and the database)."
+  echo "PostgreSQL runs with \`shared_buffers = $PG_SHARED_BUFFERS\` (its default, 128 MB, holds a fifth of the tables and indexes)."
   echo "Every server runs with \`--response-cache-bytes $CACHE_BYTES\`. \"random article, cold cache\" is the first load"
   echo "on a new server (uniformly random visible ids, mostly misses at first: what a store costs to answer an"
   echo "article); then every visible article is read once (\`Benchmarks/tools/read_every_article.py\`), so"
@@ -194,7 +210,10 @@ ratio() {  # store, key suffix
     echo "| ${NAMES[$i]} | \`${PATHS[$i]}\` | $(cell "memory/$i") | $(cell "sqlite/$i") | $(cell "postgres/$i") | $(ratio sqlite "$i") | $(ratio postgres "$i") |"
   done
   for i in "${!Q_QUERIES[@]}"; do
-    echo "| ${Q_NAMES[$i]} | \`/articles?${Q_QUERIES[$i]}&_=N\` | $(cell "memory/q$i") | $(cell "sqlite/q$i") | $(cell "postgres/q$i") | $(ratio sqlite "q$i") | $(ratio postgres "q$i") |"
+    for c in "${Q_LEVELS[@]}"; do
+      key="q$i/c$c"
+      echo "| ${Q_NAMES[$i]}, $c connection$([ "$c" = 1 ] || echo s) | \`/articles?${Q_QUERIES[$i]}&_=N\` | $(cell "memory/$key") | $(cell "sqlite/$key") | $(cell "postgres/$key") | $(ratio sqlite "$key") | $(ratio postgres "$key") |"
+    done
   done
   echo
   errors=""

@@ -5,10 +5,10 @@ extension SQLArticleReads {
     /// read per chunk).
     static let maximumPostingRuns = 8
 
-    /// Whether `postingsPage` answers `query`: a search by relevance whose runs are words or two-word phrases
-    /// (the postings know longer phrases only as a superset), with no filter but the status.
+    /// Whether `postingsPage` answers `query`: a search by relevance, newest or oldest whose runs are words or
+    /// two-word phrases (the postings know longer phrases only as a superset), with no filter but the status.
     static func answeredFromPostings(_ query: ArticleQuery) -> Bool {
-        guard let search = query.search, query.sort == .relevance else { return false }
+        guard let search = query.search, query.sort != .updated else { return false }
         let filtered = !query.categories.isEmpty || !query.tagsAll.isEmpty || !query.tagsAny.isEmpty
             || !query.tagsExcluded.isEmpty || !query.authors.isEmpty || !query.languages.isEmpty
             || query.breaking != nil || query.from != nil || query.to != nil
@@ -42,8 +42,16 @@ extension SQLArticleReads {
             wanted += 1  // one more tells whether there is a next page
         }
         var chosen: [(row: PostingRow, score: Int64)] = []
-        for group in matches.groups {
-            let cursor = query.cursor
+        let cursor = query.cursor
+        if query.sort != .relevance {
+            // Newest or oldest: every match in one order, the score aside.
+            let after = cursor.map { (key: $0.key, id: $0.id) }
+            let rows = try matches.rows(
+                of: (score: nil, count: total), ascending: query.sort == .oldest, after: after, from: skip, count: wanted,
+                now: now, in: database)
+            chosen = rows.map { ($0, 0) }
+        }
+        for group in matches.groups where query.sort == .relevance {
             if let cursor, group.score > cursor.score { continue }
             if skip >= group.count {
                 skip -= group.count
@@ -60,7 +68,9 @@ extension SQLArticleReads {
         if query.page == nil, chosen.count > query.limit {
             chosen.removeLast(chosen.count - query.limit)
             let last = chosen[chosen.count - 1]
-            next = ArticleCursor(sort: .relevance, key: last.row.key, score: last.score, id: last.row.id)
+            next = query.sort == .relevance
+                ? ArticleCursor(sort: .relevance, key: last.row.key, score: last.score, id: last.row.id)
+                : ArticleCursor(sort: query.sort, key: last.row.key, id: last.row.id)
         }
         let articles = try articles(seqs: chosen.map { ($0.row.seq, $0.row.id) }, in: database)
         return ArticlePage(articles: articles, total: total, nextCursor: next)
@@ -77,12 +87,13 @@ struct PostingRow {
     /// share of the articles anyway, which the walk is for).
     static let maximumRead = 20_000
 
-    /// The rows of `seqs` in relevance order (newest first, then id descending), from position `offset`, at
+    /// The rows of `seqs` newest first, then id descending (or both `ascending`), from position `offset`, at
     /// most `limit`, all after `after` (a cursor's publication key and id) when given: the database sorts, by
     /// an index from seq to publication key and id (SQLite `articles_seq_order`; PostgreSQL's primary key
     /// includes both), so only the page's rows come back.
     static func sorted(
-        seqs: [Int64], after: (key: Int64, id: String)?, offset: Int, limit: Int, in database: some SQLExecutor
+        seqs: [Int64], ascending: Bool = false, after: (key: Int64, id: String)?, offset: Int, limit: Int,
+        in database: some SQLExecutor
     ) throws -> [PostingRow] {
         var builder = SQLBuilder(database.dialect)
         let condition: String
@@ -96,12 +107,13 @@ struct PostingRow {
         }
         var conditions = condition
         if let after {
-            conditions += " AND (a.publish_key, a.id) < (\(builder.bind(.integer(after.key))), \(builder.bind(.text(after.id))))"
+            conditions += " AND (a.publish_key, a.id) \(ascending ? ">" : "<") (\(builder.bind(.integer(after.key))), \(builder.bind(.text(after.id))))"
         }
+        let direction = ascending ? "ASC" : "DESC"
         let index = database.dialect == .sqlite ? " INDEXED BY articles_seq_order" : ""
         builder.append("""
             SELECT a.seq, a.id, a.publish_key FROM articles a\(index) WHERE \(conditions) \
-            ORDER BY a.publish_key DESC, a.id DESC LIMIT \(builder.bind(.integer(Int64(limit)))) OFFSET \(builder.bind(.integer(Int64(offset))))
+            ORDER BY a.publish_key \(direction), a.id \(direction) LIMIT \(builder.bind(.integer(Int64(limit)))) OFFSET \(builder.bind(.integer(Int64(offset))))
             """)
         return try database.rows(builder.statement).map { row in
             guard row.count == 3, let seq = row[0].integer, let id = row[1].text, let key = row[2].integer else {
@@ -288,13 +300,15 @@ struct PostingMatches {
         groups = counts.sorted { $0.key > $1.key }.map { (score: $0.key, count: $0.value) }
     }
 
-    /// The seqs of the matches scoring `score`, ascending.
-    func seqs(scoring score: Int64) -> [Int64] {
+    /// The seqs of the matches scoring `score` (every match for nil), ascending.
+    func seqs(scoring score: Int64?) -> [Int64] {
         var seqs: [Int64] = []
         for (chunk, sets) in chunks.sorted(by: { $0.key < $1.key }) {
             let base = chunk * Int64(PostingChunk.size)
             sets.forEachMatch { offset, titles, summaries in
-                if Self.score(titles: titles, summaries: summaries, runs: sets.runs) == score { seqs.append(base + Int64(offset)) }
+                if score == nil || Self.score(titles: titles, summaries: summaries, runs: sets.runs) == score {
+                    seqs.append(base + Int64(offset))
+                }
             }
         }
         return seqs
@@ -316,15 +330,16 @@ struct PostingMatches {
         return score
     }
 
-    /// Up to `count` rows of `group` in relevance order (newest first, then id descending), from position
+    /// Up to `count` rows of `group` (score nil: every match) newest first, then id descending (or both
+    /// `ascending`), from position
     /// `position`, all after `after` (a cursor's publication key and id) when given.
     ///
     /// A group that is a good share of the articles with the status (the common case for a common word) is
     /// found by walking those articles newest first, by index, and keeping the group's: about as many rows as
     /// the page needs over the group's share. A smaller one is sorted by the database from its seqs.
     func rows(
-        of group: (score: Int64, count: Int), after: (key: Int64, id: String)?, from position: Int, count: Int,
-        now: Timestamp, in database: some SQLExecutor
+        of group: (score: Int64?, count: Int), ascending: Bool = false, after: (key: Int64, id: String)?, from position: Int,
+        count: Int, now: Timestamp, in database: some SQLExecutor
     ) throws -> [PostingRow] {
         let needed = position + count
         if let statusCount, status == .visible || status == .published {
@@ -333,7 +348,9 @@ struct PostingMatches {
             // index only, so about twice the work per row for the walk.
             let walked = needed * statusCount / max(1, group.count)
             if walked * 2 < group.count || group.count > PostingRow.maximumRead {
-                return try walk(group.score, after: after, from: position, count: count, expected: walked, now: now, in: database)
+                return try walk(
+                    group.score, ascending: ascending, after: after, from: position, count: count, expected: walked, now: now,
+                    in: database)
             }
         }
         guard group.count <= PostingRow.maximumRead else {
@@ -342,18 +359,19 @@ struct PostingMatches {
             let seqs = seqs(scoring: group.score)
             for start in stride(from: 0, to: seqs.count, by: PostingRow.maximumRead) {
                 rows += try PostingRow.sorted(
-                    seqs: Array(seqs[start..<min(seqs.count, start + PostingRow.maximumRead)]), after: after, offset: 0,
-                    limit: needed, in: database)
+                    seqs: Array(seqs[start..<min(seqs.count, start + PostingRow.maximumRead)]), ascending: ascending,
+                    after: after, offset: 0, limit: needed, in: database)
             }
-            rows.sort { ($0.key, $0.id) > ($1.key, $1.id) }
+            rows.sort { ascending ? ($0.key, $0.id) < ($1.key, $1.id) : ($0.key, $0.id) > ($1.key, $1.id) }
             return Array(rows.dropFirst(position).prefix(count))
         }
-        return try PostingRow.sorted(seqs: seqs(scoring: group.score), after: after, offset: position, limit: count, in: database)
+        return try PostingRow.sorted(
+            seqs: seqs(scoring: group.score), ascending: ascending, after: after, offset: position, limit: count, in: database)
     }
 
     /// `rows` by walking the status's articles newest first.
     private func walk(
-        _ score: Int64, after: (key: Int64, id: String)?, from position: Int, count: Int, expected: Int,
+        _ score: Int64?, ascending: Bool, after: (key: Int64, id: String)?, from position: Int, count: Int, expected: Int,
         now: Timestamp, in database: some SQLExecutor
     ) throws -> [PostingRow] {
         var found: [PostingRow] = []
@@ -367,11 +385,11 @@ struct PostingMatches {
                 ? ArticleFilterSQL.visible(now: now, into: &builder)
                 : "a.status = \(builder.bind(.text(ArticleStatus.published.rawValue)))"
             if let last {
-                conditions += " AND (a.publish_key, a.id) < (\(builder.bind(.integer(last.key))), \(builder.bind(.text(last.id))))"
+                conditions += " AND (a.publish_key, a.id) \(ascending ? ">" : "<") (\(builder.bind(.integer(last.key))), \(builder.bind(.text(last.id))))"
             }
             builder.append("""
                 SELECT a.seq, a.id, a.publish_key FROM articles a WHERE \(conditions) \
-                ORDER BY a.publish_key DESC, a.id DESC LIMIT \(builder.bind(.integer(batch)))
+                ORDER BY a.publish_key \(ascending ? "ASC" : "DESC"), a.id \(ascending ? "ASC" : "DESC") LIMIT \(builder.bind(.integer(batch)))
                 """)
             let rows = try database.rows(builder.statement)
             for row in rows {
@@ -379,7 +397,7 @@ struct PostingMatches {
                     throw SQLRowError("bad search match row")
                 }
                 last = (key, id)
-                guard self.score(of: seq) == score else { continue }
+                guard let matchScore = self.score(of: seq), score == nil || matchScore == score else { continue }
                 if skip > 0 {
                     skip -= 1
                 } else if found.count < count {
