@@ -93,6 +93,11 @@ struct PostingChunk: Equatable {
         for index in 0..<Self.words { bits[index] |= other.bits[index] }
     }
 
+    /// Keeps only the offsets `other` holds too.
+    mutating func formIntersection(_ other: PostingChunk) {
+        for index in 0..<Self.words { bits[index] &= other.bits[index] }
+    }
+
     /// Removes every offset of `other`.
     mutating func subtract(_ other: PostingChunk) {
         for index in 0..<Self.words { bits[index] &= ~other.bits[index] }

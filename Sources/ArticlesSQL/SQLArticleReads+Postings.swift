@@ -5,8 +5,8 @@ extension SQLArticleReads {
     /// read per chunk).
     static let maximumPostingRuns = 8
 
-    /// Whether `postingsPage` answers `query`: a search by relevance, newest or oldest whose runs are words or
-    /// two-word phrases (the postings know longer phrases only as a superset), with no filter but the status.
+    /// Whether `postingsPage` answers `query`: a search by relevance, newest or oldest (any words and phrases
+    /// `SearchPostings.indexes`), with no filter but the status.
     static func answeredFromPostings(_ query: ArticleQuery) -> Bool {
         guard let search = query.search, query.sort != .updated else { return false }
         let filtered = !query.categories.isEmpty || !query.tagsAll.isEmpty || !query.tagsAny.isEmpty
@@ -23,10 +23,16 @@ extension SQLArticleReads {
     /// total is their count, and matches fall into groups of equal score. Only the groups the page reaches are
     /// read (`PostingMatches.rows`), and a numbered page skips whole groups by their sizes. Then the page's
     /// articles are read.
+    /// Nil when a phrase of three words or more leaves too many candidates to check (`PostingMatches.TooBroad`).
     static func postingsPage<D: SQLExecutor>(
         _ search: SearchQuery, query: ArticleQuery, now: Timestamp, in database: D
-    ) throws -> ArticlePage {
-        let matches = try PostingMatches(runs: SearchSQL.runs(of: search), status: query.status, now: now, in: database)
+    ) throws -> ArticlePage? {
+        let matches: PostingMatches
+        do {
+            matches = try PostingMatches(runs: SearchSQL.runs(of: search), status: query.status, now: now, in: database)
+        } catch is PostingMatches.TooBroad {
+            return nil
+        }
         let total = matches.groups.reduce(0) { $0 + $1.count }
         guard total > 0 else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
 
@@ -82,6 +88,20 @@ struct PostingRow {
     var seq: Int64
     var id: String
     var key: Int64
+
+    /// The whole articles of `seqs`, with their seqs, in no particular order.
+    static func articles(seqs: [Int64], in database: some SQLExecutor) throws -> [(seq: Int64, article: Article)] {
+        var builder = SQLBuilder(database.dialect)
+        let list = builder.bind(.text(seqs.map(String.init).joined(separator: ",")))
+        let condition = database.dialect == .postgres
+            ? "a.seq = ANY(('{' || \(list) || '}')::bigint[])"
+            : "a.seq IN (SELECT value FROM json_each('[' || \(list) || ']'))"
+        builder.append("SELECT a.seq, \(ArticleColumns.selectList) FROM articles a WHERE \(condition)")
+        return try database.rows(builder.statement).map { row in
+            guard let seq = row.first?.integer else { throw SQLRowError("an article without a seq") }
+            return (seq, try ArticleColumns.article(from: Array(row.dropFirst())))
+        }
+    }
 
     /// The largest group read by seq (beyond it, a bound parameter list gets long; such a group is a good
     /// share of the articles anyway, which the walk is for).
@@ -171,6 +191,15 @@ struct PostingMatches {
             }
         }
 
+        /// Sets where run `run` stands in the article at `offset`.
+        mutating func place(run: Int, offset: Int, title: Bool, summary: Bool, body: Bool) {
+            let at = (offset >> 6) * stride + 1 + 3 * run
+            let mask: UInt64 = 1 << UInt64(offset & 63)
+            for (field, holds) in [title, summary, body].enumerated() {
+                if holds { words[at + field] |= mask } else { words[at + field] &= ~mask }
+            }
+        }
+
         /// Takes the article at `offset` out of the possible matches.
         mutating func hide(_ offset: Int) {
             words[(offset >> 6) * stride] &= ~(1 << UInt64(offset & 63))
@@ -248,11 +277,28 @@ struct PostingMatches {
     /// How many articles have the status asked for (nil for `any`): what a walk in publication order passes.
     private var statusCount: Int?
 
-    /// Reads the postings of `runs` (each a word or a two-word phrase) and of `status` at `now`.
+    /// A phrase of three words or more whose pairs stand together in more articles than this is left to the
+    /// full-text index (`PostingMatches.tooBroad`): each such article's text is read to check the phrase.
+    static let maximumChecked = 2_000
+
+    /// Thrown when a long phrase's pairs leave more than `maximumChecked` articles to check.
+    struct TooBroad: Error {}
+
+    /// Reads the postings of `runs` and of `status` at `now`. A run of one or two words is one token per field;
+    /// a longer phrase is the AND of its neighbouring pairs' tokens, a superset that is then checked against
+    /// the candidates' text (`checkLongPhrases`).
     init(runs: [[String]], status: StatusFilter, now: Timestamp, in database: some SQLExecutor) throws {
         self.status = status
         let fields: [Character] = ["t", "s", "b"]
-        var tokens = runs.flatMap { run in fields.map { SearchPostings.token(run, field: $0) } }
+        // Per run, per field, the tokens whose sets AND to the run's set there.
+        let runTokens: [[[String]]] = runs.map { run in
+            fields.map { field in
+                run.count <= 2
+                    ? [SearchPostings.token(run, field: field)]
+                    : (0..<(run.count - 1)).map { SearchPostings.token([run[$0], run[$0 + 1]], field: field) }
+            }
+        }
+        var tokens = Array(Set(runTokens.flatMap { $0.flatMap { $0 } }))
         let statusToken: String? = switch status {
         case .visible, .published: SearchPostings.statusToken(.published)
         case .draft: SearchPostings.statusToken(.draft)
@@ -269,18 +315,27 @@ struct PostingMatches {
         func chunksHolding(_ token: String) -> Set<Int64> {
             Set(postings[token].map { Array($0.keys) } ?? [])
         }
+        func chunksHolding(all tokens: [String]) -> Set<Int64> {
+            tokens.dropFirst().reduce(chunksHolding(tokens[0])) { $0.intersection(chunksHolding($1)) }
+        }
         var candidates: Set<Int64>?
-        for index in runs.indices {
+        for run in runTokens {
             var present: Set<Int64> = []
-            for field in fields.indices { present.formUnion(chunksHolding(tokens[index * fields.count + field])) }
+            for field in run { present.formUnion(chunksHolding(all: field)) }
             candidates = candidates.map { $0.intersection(present) } ?? present
         }
         if let statusToken { candidates = candidates?.intersection(chunksHolding(statusToken)) }
         let empty = PostingChunk()
         for chunk in candidates ?? [] {
             chunks[chunk] = ChunkSets(
-                runs: runs.indices.map { index in
-                    fields.indices.map { field in postings[tokens[index * fields.count + field]]?[chunk] ?? empty }
+                runs: runTokens.map { run in
+                    run.map { field in
+                        field.dropFirst().reduce(postings[field[0]]?[chunk] ?? empty) { set, token in
+                            var set = set
+                            set.formIntersection(postings[token]?[chunk] ?? empty)
+                            return set
+                        }
+                    }
                 },
                 status: statusToken.map { postings[$0]?[chunk] ?? empty })
         }
@@ -289,6 +344,7 @@ struct PostingMatches {
         for seq in hidden {
             chunks[PostingEdits.chunk(of: seq)]?.hide(PostingEdits.offset(of: seq))
         }
+        if runs.contains(where: { $0.count > 2 }) { try checkLongPhrases(runs, in: database) }
         // Tallied by placement (runs in the title, runs in the summary), a small array, then summed by score.
         let side = runs.count + 1
         var tally = [Int](repeating: 0, count: side * side)
@@ -298,6 +354,40 @@ struct PostingMatches {
             counts[Self.score(titles: index / side, summaries: index % side, runs: runs.count), default: 0] += count
         }
         groups = counts.sorted { $0.key > $1.key }.map { (score: $0.key, count: $0.value) }
+    }
+
+    /// Replaces each long phrase's sets (pairs together: a superset) by where the phrase really stands, read
+    /// from the candidates' text as the memory store reads it (`SearchText`: inside the title, inside the
+    /// summary or one tag, inside the body).
+    private mutating func checkLongPhrases(_ runs: [[String]], in database: some SQLExecutor) throws {
+        let candidates = seqs(scoring: nil)
+        guard candidates.count <= Self.maximumChecked else { throw TooBroad() }
+        guard !candidates.isEmpty else { return }
+        let long = runs.indices.filter { runs[$0].count > 2 }
+        let phrases = long.map { runs[$0].map(SearchText.token) }
+        for (seq, article) in try PostingRow.articles(seqs: candidates, in: database) {
+            let fields = SearchText.fields(of: article)
+            let offset = PostingEdits.offset(of: seq)
+            for (index, run) in long.enumerated() {
+                chunks[PostingEdits.chunk(of: seq)]?.place(
+                    run: run, offset: offset, title: Self.holds(fields.title, phrases[index]),
+                    summary: Self.holds(fields.summary, phrases[index]), body: Self.holds(fields.body, phrases[index]))
+            }
+        }
+    }
+
+    /// Whether `tokens` stand in a row in `text` (space-separated tokens), inside one part between separators.
+    static func holds(_ text: String, _ tokens: [String]) -> Bool {
+        let words = text.split(separator: " ")
+        guard tokens.count <= words.count else { return false }
+        var start = 0
+        while start + tokens.count <= words.count {
+            var matched = 0
+            while matched < tokens.count, words[start + matched] == tokens[matched] { matched += 1 }
+            if matched == tokens.count { return true }
+            start += 1
+        }
+        return false
     }
 
     /// The seqs of the matches scoring `score` (every match for nil), ascending.
@@ -412,17 +502,21 @@ struct PostingMatches {
     /// Each token's chunks.
     private static func postings(of tokens: [String], in database: some SQLExecutor) throws -> [String: [Int64: PostingChunk]] {
         let table = SearchPostings.table
+        let chunks = try SearchPostings.chunks(in: database)
+        guard !chunks.isEmpty else { return [:] }
         let statement: SQLStatement
         switch database.dialect {
         case .sqlite:
             var builder = SQLBuilder(database.dialect)
+            // Bound in the order the text names them (SQLite's `?` are numbered by position).
+            let chunkList = builder.bind(.text("[" + chunks.map(String.init).joined(separator: ",") + "]"))
             let list = builder.list(tokens)
-            builder.append("SELECT token, chunk, offsets FROM \(table) WHERE token IN \(list)")
+            builder.append("SELECT token, chunk, offsets FROM \(table) WHERE chunk IN (SELECT value FROM json_each(\(chunkList))) AND token IN \(list)")
             statement = builder.statement
         case .postgres:
             statement = SQLStatement(
-                "SELECT token, chunk, offsets FROM \(table) WHERE token = ANY($1::text[])",
-                [.text(SQLArticleWrites.arrayLiteral(tokens))])
+                "SELECT token, chunk, offsets FROM \(table) WHERE chunk = ANY($1::bigint[]) AND token = ANY($2::text[])",
+                [.text("{" + chunks.map(String.init).joined(separator: ",") + "}"), .text(SQLArticleWrites.arrayLiteral(tokens))])
         }
         var postings: [String: [Int64: PostingChunk]] = [:]
         try database.forEachRow(statement) { row in

@@ -42,6 +42,7 @@ extension PostgresStore {
         }
         guard let seeded else { return false }
         feed.catchUp(through: seeded)
+        vacuumAfterBulkLoad()
         return true
     }
 
@@ -61,7 +62,18 @@ extension PostgresStore {
         }
         feed.catchUp(through: version)
         feed.awaitOtherInstances(through: version, ownListener: listenerPID)
+        vacuumAfterBulkLoad()
         return version
+    }
+
+    /// After a bulk load: `VACUUM (ANALYZE)` the tables it filled. Until a vacuum marks their pages all-visible,
+    /// PostgreSQL's index-only scans (a search's postings, its walk in publication order) visit the table for
+    /// every row, and until an analysis the planner does not know the new rows; autovacuum would get there,
+    /// minutes later. Best effort: the load is committed whatever happens here.
+    private func vacuumAfterBulkLoad() {
+        _ = try? pool.withConnection { connection in
+            try connection.execute("VACUUM (ANALYZE) articles, article_tags, \(SearchPostings.table)")
+        }
     }
 
     /// Runs one write transaction: `body`'s statements, then the change log row and the NOTIFY, committed

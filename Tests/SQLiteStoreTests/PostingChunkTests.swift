@@ -45,4 +45,16 @@ struct PostingChunkTests {
             "b:talks", "b:resume", "b:talks resume",
         ])
     }
+
+    @Test("a long phrase holds only as a run of its tokens inside one part of a field")
+    func longPhraseCheck() {
+        let summary = "talks on aid xz peace xz talks resume now"
+        #expect(PostingMatches.holds(summary, ["talks", "resume", "now"]))
+        #expect(PostingMatches.holds(summary, ["talks", "on", "aid"]))
+        // Across a tag boundary, reversed, or longer than the text: no.
+        #expect(!PostingMatches.holds(summary, ["aid", "peace", "talks"]))
+        #expect(!PostingMatches.holds(summary, ["now", "resume", "talks"]))
+        #expect(!PostingMatches.holds("peace talks", ["peace", "talks", "resume"]))
+        #expect(!PostingMatches.holds("", ["peace", "talks", "resume"]))
+    }
 }
