@@ -236,6 +236,28 @@ struct PostingMatches {
             }
         }
 
+        /// Calls `body` with each word of the chunk and its matches (only those placed so, when given).
+        func forEachWord(placed placement: (titles: Int, summaries: Int)?, _ body: (_ word: Int, _ matched: UInt64) -> Void) {
+            let runs = runs
+            let stride = stride
+            words.withUnsafeBufferPointer { words in
+                for word in 0..<PostingChunk.words {
+                    let base = word * stride
+                    var matched = words[base]
+                    var titles = SlicedCounter()
+                    var summaries = SlicedCounter()
+                    for run in 0..<runs {
+                        let at = base + 1 + 3 * run
+                        matched &= words[at] | words[at + 1] | words[at + 2]
+                        titles.add(words[at])
+                        summaries.add(words[at + 1] & ~words[at])
+                    }
+                    if let placement { matched &= titles.equal(to: placement.titles) & summaries.equal(to: placement.summaries) }
+                    if matched != 0 { body(word, matched) }
+                }
+            }
+        }
+
         /// Calls `body` with each match's offset, its runs in the title, and its runs in the summary or tags
         /// but not the title (`offset` alone when `only` is given: then only for that offset).
         func forEachMatch(only: Int? = nil, _ body: (_ offset: Int, _ titles: Int, _ summaries: Int) -> Void) {
@@ -395,9 +417,22 @@ struct PostingMatches {
         var seqs: [Int64] = []
         for (chunk, sets) in chunks.sorted(by: { $0.key < $1.key }) {
             let base = chunk * Int64(PostingChunk.size)
-            sets.forEachMatch { offset, titles, summaries in
-                if score == nil || Self.score(titles: titles, summaries: summaries, runs: sets.runs) == score {
-                    seqs.append(base + Int64(offset))
+            // The placement of that score (one per score for up to 9 runs), so whole words are kept at once.
+            var placement: (titles: Int, summaries: Int)?
+            if let score {
+                for titles in 0...sets.runs {
+                    for summaries in 0...(sets.runs - titles)
+                    where Self.score(titles: titles, summaries: summaries, runs: sets.runs) == score {
+                        placement = (titles, summaries)
+                    }
+                }
+                guard placement != nil else { return [] }
+            }
+            sets.forEachWord(placed: placement) { word, matched in
+                var rest = matched
+                while rest != 0 {
+                    seqs.append(base + Int64(word << 6 | rest.trailingZeroBitCount))
+                    rest &= rest - 1
                 }
             }
         }
