@@ -537,21 +537,17 @@ struct PostingMatches {
     /// Each token's chunks.
     private static func postings(of tokens: [String], in database: some SQLExecutor) throws -> [String: [Int64: PostingChunk]] {
         let table = SearchPostings.table
-        let chunks = try SearchPostings.chunks(in: database)
-        guard !chunks.isEmpty else { return [:] }
         let statement: SQLStatement
         switch database.dialect {
         case .sqlite:
             var builder = SQLBuilder(database.dialect)
-            // Bound in the order the text names them (SQLite's `?` are numbered by position).
-            let chunkList = builder.bind(.text("[" + chunks.map(String.init).joined(separator: ",") + "]"))
             let list = builder.list(tokens)
-            builder.append("SELECT token, chunk, offsets FROM \(table) WHERE chunk IN (SELECT value FROM json_each(\(chunkList))) AND token IN \(list)")
+            builder.append("SELECT token, chunk, offsets FROM \(table) WHERE token IN \(list)")
             statement = builder.statement
         case .postgres:
             statement = SQLStatement(
-                "SELECT token, chunk, offsets FROM \(table) WHERE chunk = ANY($1::bigint[]) AND token = ANY($2::text[])",
-                [.text("{" + chunks.map(String.init).joined(separator: ",") + "}"), .text(SQLArticleWrites.arrayLiteral(tokens))])
+                "SELECT token, chunk, offsets FROM \(table) WHERE token = ANY($1::text[])",
+                [.text(SQLArticleWrites.arrayLiteral(tokens))])
         }
         var postings: [String: [Int64: PostingChunk]] = [:]
         try database.forEachRow(statement) { row in
