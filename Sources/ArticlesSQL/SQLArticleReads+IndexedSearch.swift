@@ -55,17 +55,9 @@ extension SQLArticleReads {
         }
         let descending = query.sort != .oldest
 
-        var skip = 0
-        var wanted = query.limit
-        if let page = query.page {
-            let skipped = (page - 1).multipliedReportingOverflow(by: query.limit)
-            guard !skipped.overflow, skipped.partialValue < total else {
-                return ArticlePage(articles: [], total: total, nextCursor: nil)
-            }
-            skip = skipped.partialValue
-        } else {
-            wanted += 1  // one more tells whether there is a next page
-        }
+        guard let window = PageWindow(query, total: total) else { return ArticlePage(articles: [], total: total, nextCursor: nil) }
+        var skip = window.skip
+        let wanted = window.wanted
         var chosen: [IndexReader<D>.Row] = []
         var scores: [Int64] = []
         for tier in tiers {

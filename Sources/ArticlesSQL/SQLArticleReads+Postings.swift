@@ -36,17 +36,9 @@ extension SQLArticleReads {
         let total = matches.groups.reduce(0) { $0 + $1.count }
         guard total > 0 else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
 
-        var skip = 0
-        var wanted = query.limit
-        if let page = query.page {
-            let skipped = (page - 1).multipliedReportingOverflow(by: query.limit)
-            guard !skipped.overflow, skipped.partialValue < total else {
-                return ArticlePage(articles: [], total: total, nextCursor: nil)
-            }
-            skip = skipped.partialValue
-        } else {
-            wanted += 1  // one more tells whether there is a next page
-        }
+        guard let window = PageWindow(query, total: total) else { return ArticlePage(articles: [], total: total, nextCursor: nil) }
+        var skip = window.skip
+        let wanted = window.wanted
         var chosen: [(row: PostingRow, score: Int64)] = []
         let cursor = query.cursor
         if query.sort != .relevance {
@@ -206,31 +198,15 @@ struct PostingMatches {
         }
 
         /// Adds to `tally[titles * (runs + 1) + summaries]` how many matches have `titles` runs in the title
-        /// and `summaries` in the summary or tags but not the title: 64 articles at a time, with the two
-        /// numbers kept in bit-sliced counters (one bit of each article's number per 64-bit plane), so the
-        /// work is per word, not per match.
+        /// and `summaries` in the summary or tags but not the title, 64 articles at a time.
         func tally(into tally: inout [Int]) {
             let runs = runs
-            let stride = stride
-            words.withUnsafeBufferPointer { words in
-                for word in 0..<PostingChunk.words {
-                    let base = word * stride
-                    var matched = words[base]
-                    var titles = SlicedCounter()
-                    var summaries = SlicedCounter()
-                    for run in 0..<runs {
-                        let at = base + 1 + 3 * run
-                        matched &= words[at] | words[at + 1] | words[at + 2]
-                        titles.add(words[at])
-                        summaries.add(words[at + 1] & ~words[at])
-                    }
-                    guard matched != 0 else { continue }
-                    for inTitle in 0...runs {
-                        let withTitles = matched & titles.equal(to: inTitle)
-                        guard withTitles != 0 else { continue }
-                        for inSummary in 0...(runs - inTitle) {
-                            tally[inTitle * (runs + 1) + inSummary] += (withTitles & summaries.equal(to: inSummary)).nonzeroBitCount
-                        }
+            forEachWordCounted { _, matched, titles, summaries in
+                for inTitle in 0...runs {
+                    let withTitles = matched & titles.equal(to: inTitle)
+                    guard withTitles != 0 else { continue }
+                    for inSummary in 0...(runs - inTitle) {
+                        tally[inTitle * (runs + 1) + inSummary] += (withTitles & summaries.equal(to: inSummary)).nonzeroBitCount
                     }
                 }
             }
@@ -238,6 +214,19 @@ struct PostingMatches {
 
         /// Calls `body` with each word of the chunk and its matches (only those placed so, when given).
         func forEachWord(placed placement: (titles: Int, summaries: Int)?, _ body: (_ word: Int, _ matched: UInt64) -> Void) {
+            forEachWordCounted { word, matched, titles, summaries in
+                var matched = matched
+                if let placement { matched &= titles.equal(to: placement.titles) & summaries.equal(to: placement.summaries) }
+                if matched != 0 { body(word, matched) }
+            }
+        }
+
+        /// Calls `body` with each word of the chunk that has matches: the matches, and per match how many runs
+        /// stand in its title and how many in its summary or tags but not its title, in bit-sliced counters
+        /// (one bit of each article's number per 64-bit plane), so the work is per word, not per match.
+        private func forEachWordCounted(
+            _ body: (_ word: Int, _ matched: UInt64, _ titles: SlicedCounter, _ summaries: SlicedCounter) -> Void
+        ) {
             let runs = runs
             let stride = stride
             words.withUnsafeBufferPointer { words in
@@ -252,8 +241,7 @@ struct PostingMatches {
                         titles.add(words[at])
                         summaries.add(words[at + 1] & ~words[at])
                     }
-                    if let placement { matched &= titles.equal(to: placement.titles) & summaries.equal(to: placement.summaries) }
-                    if matched != 0 { body(word, matched) }
+                    if matched != 0 { body(word, matched, titles, summaries) }
                 }
             }
         }

@@ -212,17 +212,25 @@ struct PostingEdits {
     }
 
     private static func select(_ tokens: [String], chunk: Int64, dialect: SQLDialect) -> SQLStatement {
-        let table = SearchPostings.table
+        inChunk("SELECT token, offsets FROM \(SearchPostings.table)", tokens, chunk: chunk, dialect: dialect)
+    }
+
+    private static func delete(_ tokens: [String], chunk: Int64, dialect: SQLDialect) -> SQLStatement {
+        inChunk("DELETE FROM \(SearchPostings.table)", tokens, chunk: chunk, dialect: dialect)
+    }
+
+    /// `statement` restricted to the rows of `tokens` in `chunk`.
+    private static func inChunk(_ statement: String, _ tokens: [String], chunk: Int64, dialect: SQLDialect) -> SQLStatement {
         switch dialect {
         case .sqlite:
             var builder = SQLBuilder(dialect)
             let chunkPlaceholder = builder.bind(.integer(chunk))
             let list = builder.list(tokens)
-            builder.append("SELECT token, offsets FROM \(table) WHERE chunk = \(chunkPlaceholder) AND token IN \(list)")
+            builder.append("\(statement) WHERE chunk = \(chunkPlaceholder) AND token IN \(list)")
             return builder.statement
         case .postgres:
             return SQLStatement(
-                "SELECT token, offsets FROM \(table) WHERE chunk = $1 AND token = ANY($2::text[])",
+                "\(statement) WHERE chunk = $1 AND token = ANY($2::text[])",
                 [.integer(chunk), .text(SQLArticleWrites.arrayLiteral(tokens))])
         }
     }
@@ -243,22 +251,6 @@ struct PostingEdits {
                 ON CONFLICT (token, chunk) DO UPDATE SET offsets = EXCLUDED.offsets
                 """,
                 [.integer(chunk), .text(SQLArticleWrites.arrayLiteral(rows.map(\.0))), .text(SQLArticleWrites.arrayLiteral(rows.map(\.1)))])
-        }
-    }
-
-    private static func delete(_ tokens: [String], chunk: Int64, dialect: SQLDialect) -> SQLStatement {
-        let table = SearchPostings.table
-        switch dialect {
-        case .sqlite:
-            var builder = SQLBuilder(dialect)
-            let chunkPlaceholder = builder.bind(.integer(chunk))
-            let list = builder.list(tokens)
-            builder.append("DELETE FROM \(table) WHERE chunk = \(chunkPlaceholder) AND token IN \(list)")
-            return builder.statement
-        case .postgres:
-            return SQLStatement(
-                "DELETE FROM \(table) WHERE chunk = $1 AND token = ANY($2::text[])",
-                [.integer(chunk), .text(SQLArticleWrites.arrayLiteral(tokens))])
         }
     }
 }
