@@ -3,7 +3,8 @@
 # PostgreSQL, over the same generated articles (100,000 by default), plus uncached `q=` searches that reach
 # the store on every request. Writes the `stores` section of RESULTS.md.
 #   Benchmarks/stores.sh        (make bench-stores builds the release binary first)
-# Environment: COUNT (100000), DURATION (10s), CONNECTIONS (64), THREADS (1), Q_CONNECTIONS (4: the uncached
+# Environment: COUNT (100000), DURATION (10s), ROUNDS (3: the cached "random article" runs per store, taken
+#   in turns across the three servers, which stay up side by side; the median counts), CONNECTIONS (64), THREADS (1), Q_CONNECTIONS (4: the uncached
 #   searches under load; they also run at 1 connection, the server's own time), CACHE_BYTES (every
 #   server's --response-cache-bytes: 512 MB by default, room for every article's answer), PG_SHARED_BUFFERS
 #   (1GB), RESULTS.
@@ -17,6 +18,7 @@ DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-1}"
 Q_CONNECTIONS="${Q_CONNECTIONS:-4}"
+ROUNDS="${ROUNDS:-3}"
 CACHE_BYTES="${CACHE_BYTES:-536870912}"
 PG_SHARED_BUFFERS="${PG_SHARED_BUFFERS:-1GB}"
 RESULTS="${RESULTS:-Benchmarks/RESULTS.md}"
@@ -27,17 +29,18 @@ mkdir -p "$WORK"
 [ -x "$BIN" ] || { echo "build first: swift build -c release --product dateline" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps.sh bench" >&2; exit 1; }
 
-SERVER_PID=""
+declare -A SERVER_PIDS PORTS
 PG_DIR=""
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-  fi
+stop_servers() {
+  local store
+  for store in "${!SERVER_PIDS[@]}"; do
+    kill "${SERVER_PIDS[$store]}" 2>/dev/null || true
+    wait "${SERVER_PIDS[$store]}" 2>/dev/null || true
+    unset "SERVER_PIDS[$store]"
+  done
 }
 cleanup() {
-  stop_server
+  stop_servers
   if [ -n "$PG_DIR" ]; then scripts/test-postgres.sh stop "$PG_DIR"; PG_DIR=""; fi
 }
 trap cleanup EXIT
@@ -86,6 +89,11 @@ echo "importing into PostgreSQL"
 timed import-postgres "$BIN" import "$WORK/articles.json" --store "$PG_URL"
 IMPORT_SECONDS[postgres]=$SECONDS_TAKEN IMPORT_MB[postgres]=$PEAK_MB
 DB_SIZE[postgres]="$(psql "$PG_URL" -Atc "SELECT pg_database_size(current_database()) / 1048576") MB (database)"
+# The imports leave gigabytes to write back: PostgreSQL's spread checkpoint (minutes, by design) and the
+# kernel's dirty pages of both. Written now, so they do not land in the middle of the measurements below (a
+# running instance is rarely within minutes of a bulk import).
+psql "$PG_URL" -qc "CHECKPOINT" >/dev/null
+sync
 
 # The scenarios of run.sh, through the response cache after the first request.
 NAMES=("random article, cold cache" "random article" "list" "tag" "search" "health")
@@ -120,19 +128,19 @@ declare -A RPS P50 P99 ERRORS FIRST STARTUP RSS
 # follows is the cache at work. "random article, cold cache" before it shows what a store's misses cost.
 read_every_article_once() {  # store
   local out
-  out=$(python3 Benchmarks/tools/read_every_article.py "$PORT" "$WORK/ids.txt" 8) || { echo "$1: $out" >&2; exit 1; }
+  out=$(python3 Benchmarks/tools/read_every_article.py "${PORTS[$1]}" "$WORK/ids.txt" 8) || { echo "$1: $out" >&2; exit 1; }
   echo "$1: $out"
 }
 
-wait_for_listening() {  # log: sets PORT (at most 60 s)
-  PORT=""
+wait_for_listening() {  # store, log: sets PORTS[store] (at most 60 s)
+  local port
   for _ in $(seq 1 3000); do
-    PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$1" | head -1 | grep -o '[0-9]*$' || true)
-    [ -n "$PORT" ] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
+    port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$2" | head -1 | grep -o '[0-9]*$' || true)
+    if [ -n "$port" ]; then PORTS[$1]=$port; return 0; fi
+    kill -0 "${SERVER_PIDS[$1]}" 2>/dev/null || break
     sleep 0.02
   done
-  cat "$1" >&2
+  cat "$2" >&2
   return 1
 }
 
@@ -149,40 +157,72 @@ run_wrk() {  # key, connections, url, [script]
   echo "$key: ${RPS[$key]} req/s, p50 ${P50[$key]}, p99 ${P99[$key]} ${ERRORS[$key]}"
 }
 
+# Starts the store's server (it stays up until the end: see random_article_rounds) and runs the cached
+# scenarios but "random article" on it, reading every article once before that one's turn.
 measure() {  # store, serve flags...
   local store="$1"; shift
   local started i base
   started=$(date +%s%N)
   "$BIN" serve --port 0 --log-level notice --response-cache-bytes "$CACHE_BYTES" "$@" > "$WORK/server-$store.log" 2>&1 &
-  SERVER_PID=$!
-  wait_for_listening "$WORK/server-$store.log" || { echo "the $store server did not start" >&2; exit 1; }
+  SERVER_PIDS[$store]=$!
+  wait_for_listening "$store" "$WORK/server-$store.log" || { echo "the $store server did not start" >&2; exit 1; }
   STARTUP[$store]=$(( ($(date +%s%N) - started) / 1000000 ))
-  base="http://127.0.0.1:$PORT"
+  base="http://127.0.0.1:${PORTS[$store]}"
   for i in "${!FIRST_PATHS[@]}"; do
     FIRST[$store/$i]=$(curl -sf -o /dev/null -w '%{time_total}' "$base${FIRST_PATHS[$i]}" \
       | awk '{printf "%.1f ms", $1 * 1000}') || { echo "$store: ${FIRST_PATHS[$i]} failed" >&2; exit 1; }
   done
   for i in "${!NAMES[@]}"; do
-    [ "$i" = 1 ] && read_every_article_once "$store"
+    if [ "$i" = 1 ]; then read_every_article_once "$store"; continue; fi
     curl -sf -o /dev/null "$base${PATHS[$i]/\{id\}/$(head -1 "$WORK/ids.txt")}" \
       || { echo "$store ${NAMES[$i]}: ${PATHS[$i]} does not answer 200" >&2; exit 1; }
     run_wrk "$store/$i" "$CONNECTIONS" "$base${PATHS[$i]}" "${SCRIPTS[$i]}"
   done
-  for i in "${!Q_QUERIES[@]}"; do
-    for c in "${Q_LEVELS[@]}"; do
-      run_wrk "$store/q$i/c$c" "$c" "$base/" "$WORK/uncached-$i-c$c.lua"
-    done
-  done
-  RSS[$store]=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVER_PID/status")
-  stop_server
 }
 
+# The uncached searches on the store's server (after the cached scenarios: their answers, a hundred thousand
+# new ones, push the articles out of the response cache).
+search_uncached() {  # store
+  local i c
+  for i in "${!Q_QUERIES[@]}"; do
+    for c in "${Q_LEVELS[@]}"; do
+      run_wrk "$1/q$i/c$c" "$c" "http://127.0.0.1:${PORTS[$1]}/" "$WORK/uncached-$i-c$c.lua"
+    done
+  done
+}
+
+# The cached "random article" (scenario 1), the three servers in turns, ROUNDS times: a cache hit costs the
+# same on every store, so this ratio is the one most exposed to the machine's drift (a disk stall, another
+# process) during a single 10-second run; taken in turns, each round's three runs share the conditions, and
+# the median of the rounds is recorded (every round is kept in ROUND_RPS for the notes).
+declare -A ROUND_RPS
+random_article_rounds() {
+  local round store values
+  for round in $(seq 1 "$ROUNDS"); do
+    for store in "${STORES[@]}"; do
+      run_wrk "$store/1/r$round" "$CONNECTIONS" "http://127.0.0.1:${PORTS[$store]}/articles/{id}" "${SCRIPTS[1]}"
+      ROUND_RPS[$store]+="${RPS[$store/1/r$round]} "
+    done
+  done
+  for store in "${STORES[@]}"; do
+    # The round whose requests/s is the median stands for the store (its latencies with it).
+    round=$(for r in $(seq 1 "$ROUNDS"); do echo "${RPS[$store/1/r$r]} $r"; done | sort -n | awk -v m=$(( (ROUNDS + 1) / 2 )) 'NR == m {print $2}')
+    RPS[$store/1]=${RPS[$store/1/r$round]} P50[$store/1]=${P50[$store/1/r$round]} P99[$store/1]=${P99[$store/1/r$round]}
+    values=""
+    for r in $(seq 1 "$ROUNDS"); do values+="${ERRORS[$store/1/r$r]}"; done
+    ERRORS[$store/1]=$values
+  done
+}
+
+STORES=(memory sqlite postgres)
 measure memory --seed "$WORK/articles.json"
 measure sqlite --store "sqlite:$WORK/bench.sqlite" --seed none
 measure postgres --store "$PG_URL" --seed none
+random_article_rounds
+for store in "${STORES[@]}"; do search_uncached "$store"; done
+for store in "${STORES[@]}"; do RSS[$store]=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${SERVER_PIDS[$store]}/status"); done
 cleanup
 
-STORES=(memory sqlite postgres)
 cell() { if [ -n "${RPS[$1]:-}" ]; then echo "${RPS[$1]} | ${P50[$1]} | ${P99[$1]}"; else echo "– | – | –"; fi; }
 ratio() {  # store, key suffix
   awk -v a="${RPS[$1/$2]:-0}" -v b="${RPS[memory/$2]:-0}" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else printf "–" }'
@@ -216,9 +256,19 @@ ratio() {  # store, key suffix
     done
   done
   echo
+  echo "\"random article\" is the median of $ROUNDS rounds, the three servers in turns in each (all three stay up from their"
+  echo "first scenario to the end; idle ones take no CPU). Requests/s per round:"
+  echo
+  echo "| round | memory | SQLite | PostgreSQL | SQLite/memory | PostgreSQL/memory |"
+  echo "|---|---|---|---|---|---|"
+  for r in $(seq 1 "$ROUNDS"); do
+    echo "| $r | ${RPS[memory/1/r$r]} | ${RPS[sqlite/1/r$r]} | ${RPS[postgres/1/r$r]} | $(ratio sqlite "1/r$r") | $(ratio postgres "1/r$r") |"
+  done
+  echo
   errors=""
   for store in "${STORES[@]}"; do
     for key in "${!ERRORS[@]}"; do
+      [[ "$key" == */r[0-9]* ]] && continue  # the rounds' errors are their scenario's
       [[ "$key" == "$store/"* ]] && [ -n "${ERRORS[$key]}" ] && errors+="- $key: ${ERRORS[$key]}"$'\n'
     done
   done
