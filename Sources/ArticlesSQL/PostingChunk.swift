@@ -18,6 +18,13 @@ struct PostingChunk: Equatable {
         bits = Array(repeating: 0, count: Self.words)
     }
 
+    /// Every offset.
+    static let full: PostingChunk = {
+        var chunk = PostingChunk()
+        chunk.bits = Array(repeating: ~0, count: words)
+        return chunk
+    }()
+
     /// The set a stored text holds; nil when the text is not one this type wrote.
     init?(stored text: String) {
         var text = text

@@ -6,19 +6,16 @@ extension SQLArticleReads {
     static let maximumPostingRuns = 8
 
     /// Whether `postingsPage` answers `query`: a search by relevance, newest or oldest (any words and phrases
-    /// `SearchPostings.indexes`), with no filter but the status.
+    /// `SearchPostings.indexes`), with any filters but the publication dates (`PostingFilter`).
     static func answeredFromPostings(_ query: ArticleQuery) -> Bool {
-        guard let search = query.search, query.sort != .updated else { return false }
-        let filtered = !query.categories.isEmpty || !query.tagsAll.isEmpty || !query.tagsAny.isEmpty
-            || !query.tagsExcluded.isEmpty || !query.authors.isEmpty || !query.languages.isEmpty
-            || query.breaking != nil || query.from != nil || query.to != nil
+        guard let search = query.search, query.sort != .updated, PostingFilter(query) != nil else { return false }
         let runs = SearchSQL.runs(of: search)
-        return !filtered && runs.count <= maximumPostingRuns && runs.allSatisfy(SearchPostings.indexes)
+        return runs.count <= maximumPostingRuns && runs.allSatisfy(SearchPostings.indexes)
     }
 
     /// A relevance page from `SearchPostings`, identical to the memory store's.
     ///
-    /// The postings of every run's three fields and of the status give each match and its score (per run 100
+    /// The postings of every run's three fields and of the status and filters give each match and its score (per run 100
     /// if the title holds it, else 10 if the summary or a tag does, else 1) in one pass over the bitmaps: the
     /// total is their count, and matches fall into groups of equal score. Only the groups the page reaches are
     /// read (`PostingMatches.rows`), and a numbered page skips whole groups by their sizes. Then the page's
@@ -27,9 +24,10 @@ extension SQLArticleReads {
     static func postingsPage<D: SQLExecutor>(
         _ search: SearchQuery, query: ArticleQuery, now: Timestamp, in database: D
     ) throws -> ArticlePage? {
+        guard let filter = PostingFilter(query) else { return nil }
         let matches: PostingMatches
         do {
-            matches = try PostingMatches(runs: SearchSQL.runs(of: search), status: query.status, now: now, in: database)
+            matches = try PostingMatches(runs: SearchSQL.runs(of: search), filter: filter, now: now, in: database)
         } catch is PostingMatches.TooBroad {
             return nil
         }
@@ -171,12 +169,12 @@ struct PostingMatches {
 
         private var stride: Int { 1 + 3 * runs }
 
-        init(runs: [[PostingChunk]], status: PostingChunk?) {
+        init(runs: [[PostingChunk]], admitted: PostingChunk?) {
             self.runs = runs.count
             let stride = 1 + 3 * runs.count
             words = Array(repeating: 0, count: PostingChunk.words * stride)
             for word in 0..<PostingChunk.words {
-                words[word * stride] = status?.bits[word] ?? ~0
+                words[word * stride] = admitted?.bits[word] ?? ~0
                 for (index, run) in runs.enumerated() {
                     for field in 0..<3 { words[word * stride + 1 + 3 * index + field] = run[field].bits[word] }
                 }
@@ -294,11 +292,11 @@ struct PostingMatches {
     /// Thrown when a long phrase's pairs leave more than `maximumChecked` articles to check.
     struct TooBroad: Error {}
 
-    /// Reads the postings of `runs` and of `status` at `now`. A run of one or two words is one token per field;
+    /// Reads the postings of `runs` and of `filter` at `now`. A run of one or two words is one token per field;
     /// a longer phrase is the AND of its neighbouring pairs' tokens, a superset that is then checked against
     /// the candidates' text (`checkLongPhrases`).
-    init(runs: [[String]], status: StatusFilter, now: Timestamp, in database: some SQLExecutor) throws {
-        self.status = status
+    init(runs: [[String]], filter: PostingFilter, now: Timestamp, in database: some SQLExecutor) throws {
+        status = filter.status
         let fields: [Character] = ["t", "s", "b"]
         // Per run, per field, the tokens whose sets AND to the run's set there.
         let runTokens: [[[String]]] = runs.map { run in
@@ -308,14 +306,8 @@ struct PostingMatches {
                     : (0..<(run.count - 1)).map { SearchPostings.token([run[$0], run[$0 + 1]], field: field) }
             }
         }
-        var tokens = Array(Set(runTokens.flatMap { $0.flatMap { $0 } }))
-        let statusToken: String? = switch status {
-        case .visible, .published: SearchPostings.statusToken(.published)
-        case .draft: SearchPostings.statusToken(.draft)
-        case .archived: SearchPostings.statusToken(.archived)
-        case .any: nil
-        }
-        if let statusToken { tokens.append(statusToken) }
+        let statusToken = filter.statusToken
+        let tokens = Array(Set(runTokens.flatMap { $0.flatMap { $0 } } + filter.tokens))
         let postings = try Self.postings(of: tokens, in: database)
         // Published articles whose time has not come (few: the scheduled ones) are not visible yet.
         let hidden = status == .visible ? try Self.scheduled(after: now, in: database) : []
@@ -334,9 +326,11 @@ struct PostingMatches {
             for field in run { present.formUnion(chunksHolding(all: field)) }
             candidates = candidates.map { $0.intersection(present) } ?? present
         }
-        if let statusToken { candidates = candidates?.intersection(chunksHolding(statusToken)) }
+        if let filtered = filter.chunks(in: postings) { candidates = candidates?.intersection(filtered) }
         let empty = PostingChunk()
         for chunk in candidates ?? [] {
+            let admitted = filter.admitted(in: chunk, from: postings)
+            if admitted?.isEmpty == true { continue }
             chunks[chunk] = ChunkSets(
                 runs: runTokens.map { run in
                     run.map { field in
@@ -347,7 +341,7 @@ struct PostingMatches {
                         }
                     }
                 },
-                status: statusToken.map { postings[$0]?[chunk] ?? empty })
+                admitted: admitted)
         }
 
         // Published articles whose time has not come are taken out of the status's sets once, here.

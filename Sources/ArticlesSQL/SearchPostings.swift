@@ -11,7 +11,9 @@ import Articles
 /// - `t:word`, `s:word`, `b:word`: the word is in the title, in the summary or a tag, in the body;
 /// - `t:one two`, `s:one two`, `b:one two`: the two words stand next to each other in that field (inside the
 ///   summary or inside one tag), so a two-word phrase is one token and its set is exact;
-/// - `status:published` (and `draft`, `archived`): the article's status.
+/// - `status:published` (and `draft`, `archived`): the article's status;
+/// - `category:world`, `tag:sudan` (one per tag), `author:jane doe` (lower-cased), `lang:sw` (lower-cased),
+///   `breaking:true`: what the list filters ask for (`PostingFilter`), so a filtered search is answered here too.
 ///
 /// Writes keep it in the same transaction as the article's row; PostgreSQL's writers are serialized already (each
 /// first raises `store_meta`'s version), so a read-modify-write of a row cannot lose a concurrent one.
@@ -48,22 +50,64 @@ public enum SearchPostings {
         try edits.write(in: database)
     }
 
+    /// Adds every stored article's filter tokens (`filterTokens`, new in the schema after the postings), from
+    /// the columns they come from alone.
+    public static func addFilterTokens(in database: some SQLExecutor) throws {
+        var edits = PostingEdits()
+        let columns = "a.seq, a.status, a.category, a.language, a.tags, a.author, a.breaking"
+        try database.forEachRow(SQLStatement("SELECT \(columns) FROM articles a ORDER BY seq")) { row in
+            guard row.count == 7, let seq = row[0].integer, let status = row[1].text.flatMap(ArticleStatus.init(rawValue:)),
+                  let category = row[2].text, let language = row[3].text, let tags = row[4].text, let breaking = row[6].integer
+            else { throw SQLRowError("bad article row for its filter tokens") }
+            edits.add(seq: seq, tokens: filterTokens(
+                status: status, category: category, language: language,
+                tags: tags.isEmpty ? [] : tags.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+                author: row[5].text, breaking: breaking != 0))
+            if edits.chunkCount > 1 { try edits.write(in: database, keeping: PostingEdits.chunk(of: seq)) }
+        }
+        try edits.write(in: database)
+    }
+
     // MARK: Tokens
 
     /// Every token `article` holds (see the type's comment).
     static func tokens(of article: Article) -> Set<String> {
         let fields = SearchText.fields(of: article)
-        var tokens: Set<String> = [statusToken(article.status)]
+        var tokens = filterTokens(of: article)
         addTokens(of: fields.title, field: "t", to: &tokens)
         addTokens(of: fields.summary, field: "s", to: &tokens)
         addTokens(of: fields.body, field: "b", to: &tokens)
         return tokens
     }
 
+    /// The tokens of `article`'s status and of the values the list filters compare (none longer than kept).
+    static func filterTokens(of article: Article) -> Set<String> {
+        filterTokens(
+            status: article.status, category: article.category, language: article.language, tags: article.tags,
+            author: article.author, breaking: article.breaking)
+    }
+
+    private static func filterTokens(
+        status: ArticleStatus, category: String, language: String, tags: [String], author: String?, breaking: Bool
+    ) -> Set<String> {
+        var tokens: Set<String> = [statusToken(status), categoryToken(category), languageToken(language)]
+        for tag in tags { tokens.insert(tagToken(tag)) }
+        if let author { tokens.insert(authorToken(author)) }
+        if breaking { tokens.insert(breakingToken) }
+        return tokens.filter { $0.utf8.count <= maximumTokenBytes }
+    }
+
     /// The token of an article's status.
     static func statusToken(_ status: ArticleStatus) -> String {
         "status:" + status.rawValue
     }
+
+    /// The tokens of the filters' values, compared as `QueryFilter` compares them.
+    static func categoryToken(_ category: String) -> String { "category:" + category }
+    static func tagToken(_ tag: String) -> String { "tag:" + tag }
+    static func authorToken(_ author: String) -> String { "author:" + author.lowercased() }
+    static func languageToken(_ language: String) -> String { "lang:" + language.lowercased() }
+    static let breakingToken = "breaking:true"
 
     /// The tokens of a run (one word, or a two-word phrase) in `field`: `t`, `s` or `b`.
     static func token(_ run: [String], field: Character) -> String {

@@ -42,6 +42,9 @@ enum Migrations {
             // A relevance group's seqs to their publication keys and ids by the key's index alone.
             "ALTER TABLE articles DROP CONSTRAINT articles_pkey, ADD PRIMARY KEY (seq) INCLUDE (publish_key, id)",
         ], { try SearchPostings.rebuild(in: $0) }),
+        // Postings of the list filters' values too: a search with a category, tags, an author, a language or
+        // `breaking` is counted from the bitmaps rather than through the GIN index and every match's row.
+        (6, [], { try SearchPostings.addFilterTokens(in: $0) }),
     ]
 
     /// Applies the missing migrations on `connection`; returns the versions it applied (empty when another

@@ -38,6 +38,9 @@ enum SQLiteMigrations {
                 "CREATE INDEX articles_seq_order ON articles (seq, publish_key, id)",
             ],
             backfill: { try SearchPostings.rebuild(in: $0) }),
+        Migration(
+            version: 5, summary: "search postings of the list filters' values (category, tags, author, language, breaking)",
+            statements: [], backfill: { try SearchPostings.addFilterTokens(in: $0) }),
     ]
 
     /// Applies the missing migrations; returns the versions it applied.

@@ -32,18 +32,30 @@ struct PostingChunkTests {
         #expect(PostingChunk(stored: dense)?.isEmpty == true)
     }
 
-    @Test("tokens: each field's words and neighbouring pairs, none across a tag boundary, and the status")
+    @Test("tokens: each field's words and neighbouring pairs, none across a tag boundary, the status and the filters' values")
     func tokens() {
         let now = Timestamp.at("2026-01-01T00:00:00Z")
-        let article = Article(
+        var article = Article(
             id: "t1", slug: "t1", title: "Peace talks", summary: "Aid flows", body: "Talks resume.", category: "world",
-            tags: ["sudan", "south sudan"], status: .published, createdAt: now, updatedAt: now)
+            tags: ["sudan", "south sudan"], language: "pt-BR", status: .published, createdAt: now, updatedAt: now)
         #expect(SearchPostings.tokens(of: article) == [
-            "status:published",
+            "status:published", "category:world", "tag:sudan", "tag:south sudan", "lang:pt-br",
             "t:peace", "t:talks", "t:peace talks",
             "s:aid", "s:flows", "s:aid flows", "s:sudan", "s:south", "s:south sudan",
             "b:talks", "b:resume", "b:talks resume",
         ])
+        // An author by its lower-cased key, breaking news by a token of its own; a value over the kept length
+        // has no token (a filter on it is answered by the full-text path: PostingFilter).
+        article.author = "Amina Yusuf"
+        article.breaking = true
+        article.tags = [String(repeating: "x", count: SearchPostings.maximumTokenBytes)]
+        #expect(SearchPostings.filterTokens(of: article) == ["status:published", "category:world", "lang:pt-br", "author:amina yusuf", "breaking:true"])
+        let longTag = try? ArticleQuery.parse([(name: "q", value: "talks"), (name: "tag", value: article.tags[0])])
+        #expect(longTag.map { PostingFilter($0) == nil } == true)
+        let dated = try? ArticleQuery.parse([(name: "q", value: "talks"), (name: "from", value: "2025-01-01")])
+        #expect(dated.map { PostingFilter($0) == nil } == true)
+        let filtered = try? ArticleQuery.parse([(name: "q", value: "talks"), (name: "tag", value: "sudan,-south sudan"), (name: "breaking", value: "false")])
+        #expect(filtered.flatMap { PostingFilter($0)?.tokens.sorted() } == ["breaking:true", "status:published", "tag:south sudan", "tag:sudan"])
     }
 
     @Test("a long phrase holds only as a run of its tokens inside one part of a field")

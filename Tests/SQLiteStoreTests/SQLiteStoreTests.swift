@@ -20,14 +20,14 @@ struct SQLiteStoreTests {
         defer { removeDatabase(at: path) }
         do {
             let store = try SQLiteStore(path: path)
-            #expect(store.appliedMigrations == [1, 2, 3, 4])
+            #expect(store.appliedMigrations == [1, 2, 3, 4, 5])
         }
         do {
             let again = try SQLiteStore(path: path)
             #expect(again.appliedMigrations == [])
         }
         let raw = try RawDatabase(path: path)
-        #expect(try raw.rows("SELECT version FROM schema_migrations ORDER BY version") == [["1"], ["2"], ["3"], ["4"]])
+        #expect(try raw.rows("SELECT version FROM schema_migrations ORDER BY version") == [["1"], ["2"], ["3"], ["4"], ["5"]])
         _ = try raw.rows("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")
         #expect {
             _ = try SQLiteStore(path: path)
@@ -120,6 +120,49 @@ struct SQLiteStoreTests {
         #expect(try store.save(edited, expected: 1).version == 2)
     }
 
+    @Test("migration 5 adds the filter values' postings to a database of schema 4, and a filtered search uses them")
+    func filterPostingsMigration() throws {
+        let path = temporaryDatabasePath("v4")
+        defer { removeDatabase(at: path) }
+        do {
+            let store = try SQLiteStore(path: path)
+            var breaking = article("f1", title: "Harbour strike", tags: ["port", "labour"])
+            breaking.breaking = true
+            breaking.author = "Amina Yusuf"
+            try store.save(breaking, expected: nil)
+            var other = article("f2", title: "Harbour reopens", tags: ["port"])
+            other.language = "sw"
+            try store.save(other, expected: nil)
+        }
+        // What schema 4 left: the same postings without the filter values' rows.
+        let raw = try RawDatabase(path: path)
+        _ = try raw.rows("""
+            DELETE FROM search_postings WHERE token LIKE 'category:%' OR token LIKE 'tag:%' OR token LIKE 'author:%'
+                OR token LIKE 'lang:%' OR token LIKE 'breaking:%'
+            """)
+        _ = try raw.rows("DELETE FROM schema_migrations WHERE version = 5")
+        let store = try SQLiteStore(path: path)
+        #expect(store.appliedMigrations == [5])
+        // f1 and f2 are seqs 1 and 2: offsets 1 and 2 of chunk 0, in the sparse form.
+        for (token, offsets) in [
+            ("category:world", "a001002"), ("tag:port", "a001002"), ("tag:labour", "a001"), ("author:amina yusuf", "a001"),
+            ("lang:en", "a001"), ("lang:sw", "a002"), ("breaking:true", "a001"),
+        ] {
+            #expect(try raw.rows("SELECT offsets FROM search_postings WHERE token = '\(token)' AND chunk = 0") == [[offsets]], "\(token)")
+        }
+        func found(_ pairs: [(name: String, value: String)]) throws -> [String] {
+            let query = try ArticleQuery.parse([(name: "q", value: "harbour")] + pairs)
+            return try store.articles(matching: query, now: .at("2026-01-01T00:00:00Z")).articles.map(\.id)
+        }
+        #expect(try found([("tag", "labour")]) == ["f1"])
+        #expect(try found([("tag", "port,-labour")]) == ["f2"])
+        #expect(try found([("author", "AMINA YUSUF")]) == ["f1"])
+        #expect(try found([("lang", "sw")]) == ["f2"])
+        #expect(try found([("breaking", "false")]) == ["f2"])
+        #expect(try found([("category", "world"), ("breaking", "true")]) == ["f1"])
+        #expect(try found([("category", "sport")]) == [])
+    }
+
     @Test("a database of the first schema moves to the per-field index, then the keyed index, at start; found and ranked")
     func searchFieldsMigration() throws {
         let path = temporaryDatabasePath("v1")
@@ -144,7 +187,7 @@ struct SQLiteStoreTests {
             _ = try raw.rows("UPDATE store_meta SET version = 2")
         }
         let store = try SQLiteStore(path: path)
-        #expect(store.appliedMigrations == [2, 3, 4])
+        #expect(store.appliedMigrations == [2, 3, 4, 5])
         #expect(store.version == 2)
         func found(_ q: String) throws -> [String] {
             let query = try ArticleQuery.parse([(name: "q", value: q)])
