@@ -100,11 +100,12 @@ NAMES=("random article, cold cache" "random article" "list" "tag" "search" "heal
 PATHS=("/articles/{id}" "/articles/{id}" "/articles?limit=20" "/articles?tag=sudan&limit=20" "/articles?q=drought+aid" "/health")
 SCRIPTS=("$WORK/random_article.lua" "$WORK/random_article.lua" "" "" "" "")
 # Searches past the cache: each request a new ignored `_` parameter, so the store answers every one.
-# A common pair (most English articles have both words), a word of the 4% Swahili articles, a phrase, and
-# three common words. Each runs at 1 connection (the latency is then the server's own time for the search,
+# A common pair (most English articles have both words), a word of the 4% Swahili articles, a phrase, three
+# common words, and a common word among the articles of the commonest place tag. Each runs at 1 connection (the latency is then the server's own time for the search,
 # plus loopback) and at Q_CONNECTIONS (searches queueing for 2 cores shared with wrk and the database).
-Q_NAMES=("q common words, uncached" "q rarer word, uncached" "q phrase, uncached" "q three words, uncached")
-Q_QUERIES=("q=drought+aid" "q=ukame" "q=%22peace+talks%22" "q=minister+budget+rescue")
+Q_NAMES=("q common words, uncached" "q rarer word, uncached" "q phrase, uncached" "q three words, uncached"
+  "q word and a tag, uncached")
+Q_QUERIES=("q=drought+aid" "q=ukame" "q=%22peace+talks%22" "q=minister+budget+rescue" "q=minister&tag=sudan")
 Q_LEVELS=(1 "$Q_CONNECTIONS")
 for i in "${!Q_QUERIES[@]}"; do
   for c in "${Q_LEVELS[@]}"; do
