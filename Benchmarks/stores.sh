@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The read scenarios of Benchmarks/run.sh against the three stores in one run: memory, SQLite and a throwaway
 # PostgreSQL, over the same generated articles (100,000 by default), plus uncached `q=` searches that reach
-# the store on every request. Writes the `stores` section of RESULTS.md.
+# the store on every request, and editors' writes. Writes the `stores` section of RESULTS.md.
 #   Benchmarks/stores.sh        (make bench-stores builds the release binary first)
-# Environment: COUNT (100000), DURATION (10s), ROUNDS (3: the cached "random article" runs per store, taken
-#   in turns across the three servers, which stay up side by side; the median counts), CONNECTIONS (64), THREADS (1), Q_CONNECTIONS (4: the uncached
-#   searches under load; they also run at 1 connection, the server's own time), CACHE_BYTES (every
+# Environment: COUNT (100000), DURATION (10s), ROUNDS (3: the runs of the cached "random article" and of each
+#   uncached search at 1 connection, per store, taken in turns across the three servers, which stay up side by
+#   side; the median counts), CONNECTIONS (64), THREADS (1), Q_CONNECTIONS (4: the uncached searches under
+#   load; they also run at 1 connection, the server's own time), CACHE_BYTES (every
 #   server's --response-cache-bytes: 512 MB by default, room for every article's answer), PG_SHARED_BUFFERS
 #   (1GB), RESULTS.
 # Loopback only; every server is stopped by its PID, and the PostgreSQL by scripts/test-postgres.sh, however
@@ -55,15 +56,46 @@ timed() {  # label, command...
 
 echo "generating $COUNT articles"
 "$BIN" generate "$COUNT" --output "$WORK/articles.json"
-python3 - "$WORK/articles.json" "$WORK/ids.lua" "$WORK/ids.txt" <<'PY'
+python3 - "$WORK/articles.json" "$WORK/ids.lua" "$WORK/ids.txt" "$WORK/new_article.lua" <<'PY'
 import json, sys, datetime
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-ids = [a["id"] for a in json.load(open(sys.argv[1])) if a["status"] == "published" and a["publishedAt"] <= now]
+articles = json.load(open(sys.argv[1]))
+visible = [a for a in articles if a["status"] == "published" and a["publishedAt"] <= now]
+ids = [a["id"] for a in visible]
 with open(sys.argv[2], "w") as out:
     out.write("ids = {" + ",".join('"%s"' % i for i in ids) + "}\n")
 with open(sys.argv[3], "w") as out:
     out.write("".join(i + "\n" for i in ids))
+# A new article as an editor would POST it: a generated one's fields, its title made unique per request (@N@).
+model = next(a for a in visible if a["language"] == "en" and a.get("summary"))
+new = {k: model[k] for k in ("title", "summary", "body", "category", "tags", "language") if model.get(k) is not None}
+new["title"] = model["title"] + " @N@"
+new["status"] = "published"
+with open(sys.argv[4], "w") as out:
+    out.write("new_article = [==[" + json.dumps(new, ensure_ascii=False) + "]==]\n")
 PY
+# Editors' writes, at 1 connection (each is durable when answered: a commit, and SQLite's fsync): a new summary
+# on a random article (PATCH), and a new article (POST), which also writes its few hundred search postings.
+WRITE_TOKEN=bench-editor-token
+cat > "$WORK/edit.lua" <<LUA
+dofile("$WORK/ids.lua")
+math.randomseed(11)
+local n = 0
+request = function()
+  n = n + 1
+  local headers = {["Authorization"] = "Bearer $WRITE_TOKEN", ["Content-Type"] = "application/merge-patch+json"}
+  return wrk.format("PATCH", "/articles/" .. ids[math.random(#ids)], headers, '{"summary":"Revised summary, edit ' .. n .. '"}')
+end
+LUA
+cat > "$WORK/publish.lua" <<LUA
+dofile("$WORK/new_article.lua")
+local n = 0
+request = function()
+  n = n + 1
+  local headers = {["Authorization"] = "Bearer $WRITE_TOKEN", ["Content-Type"] = "application/json"}
+  return wrk.format("POST", "/articles", headers, (string.gsub(new_article, "@N@", "number " .. n)))
+end
+LUA
 cat > "$WORK/random_article.lua" <<LUA
 dofile("$WORK/ids.lua")
 math.randomseed(42)
@@ -107,18 +139,20 @@ Q_NAMES=("q common words, uncached" "q rarer word, uncached" "q phrase, uncached
   "q word and a tag, uncached")
 Q_QUERIES=("q=drought+aid" "q=ukame" "q=%22peace+talks%22" "q=minister+budget+rescue" "q=minister&tag=sudan")
 Q_LEVELS=(1 "$Q_CONNECTIONS")
-for i in "${!Q_QUERIES[@]}"; do
-  for c in "${Q_LEVELS[@]}"; do
-    # The level in the `_` value too: no run repeats another's URLs (which the response cache would answer).
-    cat > "$WORK/uncached-$i-c$c.lua" <<LUA
+uncached_script() {  # query index, run name: a script whose every request has a new `_` value
+  # The run's name in the `_` value too: no run repeats another's URLs (which the response cache would answer).
+  cat > "$WORK/uncached-$1-$2.lua" <<LUA
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/articles?${Q_QUERIES[$i]}&_=c$c-" .. n)
+  return wrk.format("GET", "/articles?${Q_QUERIES[$1]}&_=$2-" .. n)
 end
 LUA
-  done
-done
+  echo "$WORK/uncached-$1-$2.lua"
+}
+W_NAMES=("edit (PATCH a summary)" "publish (POST a new article)")
+W_REQUESTS=("PATCH /articles/{id}" "POST /articles")
+W_SCRIPTS=("$WORK/edit.lua" "$WORK/publish.lua")
 # Answered once by the store, then from the API's cache: the first call's time is what the store costs.
 FIRST_PATHS=("/tags" "/categories" "/articles?q=drought+aid&_=first")
 
@@ -164,7 +198,8 @@ measure() {  # store, serve flags...
   local store="$1"; shift
   local started i base
   started=$(date +%s%N)
-  "$BIN" serve --port 0 --log-level notice --response-cache-bytes "$CACHE_BYTES" "$@" > "$WORK/server-$store.log" 2>&1 &
+  DATELINE_EDITOR_TOKENS="$WRITE_TOKEN" "$BIN" serve --port 0 --log-level notice --response-cache-bytes "$CACHE_BYTES" "$@" \
+    > "$WORK/server-$store.log" 2>&1 &
   SERVER_PIDS[$store]=$!
   wait_for_listening "$store" "$WORK/server-$store.log" || { echo "the $store server did not start" >&2; exit 1; }
   STARTUP[$store]=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -181,14 +216,44 @@ measure() {  # store, serve flags...
   done
 }
 
-# The uncached searches on the store's server (after the cached scenarios: their answers, a hundred thousand
-# new ones, push the articles out of the response cache).
-search_uncached() {  # store
-  local i c
-  for i in "${!Q_QUERIES[@]}"; do
-    for c in "${Q_LEVELS[@]}"; do
-      run_wrk "$1/q$i/c$c" "$c" "http://127.0.0.1:${PORTS[$1]}/" "$WORK/uncached-$i-c$c.lua"
+# The uncached searches (after the cached scenarios: their answers, a hundred thousand new ones, push the
+# articles out of the response cache). At 1 connection (the server time, which the goal is about) in ROUNDS
+# rounds, the stores in turns, each query's median p99 recorded: one 10-second run's p99 is its 1% slowest,
+# and a disk stall or a slow spell of this shared machine within it moves that a long way. At
+# Q_CONNECTIONS, once per store.
+declare -A Q_ROUND_P99
+search_uncached() {
+  local i store round middle
+  for round in $(seq 1 "$ROUNDS"); do
+    for store in "${STORES[@]}"; do
+      for i in "${!Q_QUERIES[@]}"; do
+        run_wrk "$store/q$i/c1/r$round" 1 "http://127.0.0.1:${PORTS[$store]}/" "$(uncached_script "$i" "c1r$round")"
+        Q_ROUND_P99[$store/q$i]+="${P99[$store/q$i/c1/r$round]} "
+      done
     done
+  done
+  for store in "${STORES[@]}"; do
+    for i in "${!Q_QUERIES[@]}"; do
+      middle=$(for round in $(seq 1 "$ROUNDS"); do echo "$(milliseconds "${P99[$store/q$i/c1/r$round]}") $round"; done \
+        | sort -g | awk -v m=$(( (ROUNDS + 1) / 2 )) 'NR == m {print $2}')
+      RPS[$store/q$i/c1]=${RPS[$store/q$i/c1/r$middle]} P50[$store/q$i/c1]=${P50[$store/q$i/c1/r$middle]}
+      P99[$store/q$i/c1]=${P99[$store/q$i/c1/r$middle]}
+      for round in $(seq 1 "$ROUNDS"); do ERRORS[$store/q$i/c1]+="${ERRORS[$store/q$i/c1/r$round]}"; done
+      run_wrk "$store/q$i/c$Q_CONNECTIONS" "$Q_CONNECTIONS" "http://127.0.0.1:${PORTS[$store]}/" \
+        "$(uncached_script "$i" "c$Q_CONNECTIONS")"
+    done
+  done
+}
+
+milliseconds() {  # a wrk latency (850.00us, 3.12ms, 1.05s) in ms
+  awk -v t="$1" 'BEGIN { v = t + 0; if (t ~ /us$/) v /= 1000; else if (t ~ /ms$/) v += 0; else if (t ~ /s$/) v *= 1000; print v }'
+}
+
+# The writes, last (they change what the other scenarios read).
+write_scenarios() {  # store
+  local i
+  for i in "${!W_NAMES[@]}"; do
+    run_wrk "$1/w$i" 1 "http://127.0.0.1:${PORTS[$1]}/" "${W_SCRIPTS[$i]}"
   done
 }
 
@@ -220,7 +285,8 @@ measure memory --seed "$WORK/articles.json"
 measure sqlite --store "sqlite:$WORK/bench.sqlite" --seed none
 measure postgres --store "$PG_URL" --seed none
 random_article_rounds
-for store in "${STORES[@]}"; do search_uncached "$store"; done
+search_uncached
+for store in "${STORES[@]}"; do write_scenarios "$store"; done
 for store in "${STORES[@]}"; do RSS[$store]=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${SERVER_PIDS[$store]}/status"); done
 cleanup
 
@@ -244,6 +310,9 @@ ratio() {  # store, key suffix
   echo "on a new server (uniformly random visible ids, mostly misses at first: what a store costs to answer an"
   echo "article); then every visible article is read once (\`Benchmarks/tools/read_every_article.py\`), so"
   echo "\"random article\" is the response cache at work, as on an instance whose hot set fits in the cache."
+  echo "The writes come last, at 1 connection, by an editor, each answered once durable: a new summary on a random"
+  echo "article (\`PATCH\`), and a new article from a generated one's fields (\`POST\`, its few hundred search postings"
+  echo "with it); the memory store's are in memory only."
   echo
   echo "| scenario | request | memory req/s | p50 | p99 | SQLite req/s | p50 | p99 | PostgreSQL req/s | p50 | p99 | SQLite/memory | PostgreSQL/memory |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -255,6 +324,18 @@ ratio() {  # store, key suffix
       key="q$i/c$c"
       echo "| ${Q_NAMES[$i]}, $c connection$([ "$c" = 1 ] || echo s) | \`/articles?${Q_QUERIES[$i]}&_=N\` | $(cell "memory/$key") | $(cell "sqlite/$key") | $(cell "postgres/$key") | $(ratio sqlite "$key") | $(ratio postgres "$key") |"
     done
+  done
+  for i in "${!W_NAMES[@]}"; do
+    echo "| ${W_NAMES[$i]}, 1 connection | \`${W_REQUESTS[$i]}\` | $(cell "memory/w$i") | $(cell "sqlite/w$i") | $(cell "postgres/w$i") | $(ratio sqlite "w$i") | $(ratio postgres "w$i") |"
+  done
+  echo
+  echo "An uncached search at 1 connection is the round with the median p99 of $ROUNDS, the stores in turns in each round."
+  echo "Its p99 in each round:"
+  echo
+  echo "| search | memory | SQLite | PostgreSQL |"
+  echo "|---|---|---|---|"
+  for i in "${!Q_QUERIES[@]}"; do
+    echo "| \`${Q_QUERIES[$i]}\` | ${Q_ROUND_P99[memory/q$i]% } | ${Q_ROUND_P99[sqlite/q$i]% } | ${Q_ROUND_P99[postgres/q$i]% } |"
   done
   echo
   echo "\"random article\" is the median of $ROUNDS rounds, the three servers in turns in each (all three stay up from their"
