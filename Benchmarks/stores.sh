@@ -299,7 +299,7 @@ ratio() {  # store, key suffix
   echo
   echo "\`Benchmarks/stores.sh\`: $COUNT articles from \`dateline generate $COUNT\`, served by the release build"
   echo "from memory (\`--seed\`), from SQLite and from a throwaway PostgreSQL $(psql --version | grep -o '[0-9][0-9.]*' | head -1) on loopback"
-  echo "(\`scripts/test-postgres.sh\`), one server at a time, in one run; $(nproc) cores shared with wrk and"
+  echo "(\`scripts/test-postgres.sh\`), one server measured at a time (all three stay up; an idle one takes no CPU), in one run; $(nproc) cores shared with wrk and"
   echo "with other work, so compare ratios within this run. Cached scenarios: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION\`;"
   echo "uncached searches: \`wrk -t$THREADS -c1 -d$DURATION\` and \`-c$Q_CONNECTIONS\` with a new ignored \`_\` parameter per"
   echo "request, so every one is answered by the store. A search's \"server time\" is wrk's latency at 1 connection on"
