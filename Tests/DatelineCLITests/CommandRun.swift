@@ -19,23 +19,18 @@ func runDateline(_ arguments: [String], input: Data? = nil) throws -> CommandRun
     process.standardOutput = out
     process.standardError = err
     process.standardInput = inPipe
+    let outReader = PipeReader(out)
+    let errReader = PipeReader(err)
     try process.run()
-    // Read both outputs on their own threads so a full pipe never stalls the child.
-    let outData = LockedData()
-    let errData = LockedData()
-    let group = DispatchGroup()
-    for (pipe, sink) in [(out, outData), (err, errData)] {
-        group.enter()
-        Thread.detachNewThread {
-            sink.append(pipe.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-    }
+    // Both outputs are read on their own threads so a full pipe never stalls the child.
+    outReader.start()
+    errReader.start()
     if let input { inPipe.fileHandleForWriting.write(input) }
     try inPipe.fileHandleForWriting.close()
     process.waitUntilExit()
-    group.wait()
-    return CommandRun(status: process.terminationStatus, output: outData.bytes, errors: errData.text)
+    outReader.waitForEnd(timeout: .seconds(30))
+    errReader.waitForEnd(timeout: .seconds(30))
+    return CommandRun(status: process.terminationStatus, output: outReader.bytes, errors: errReader.text)
 }
 
 /// A database path in the temporary directory; `removeDatabase` deletes it with its WAL files.

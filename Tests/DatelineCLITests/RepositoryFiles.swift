@@ -19,9 +19,9 @@ func runTool(_ arguments: [String], in directory: URL = RepositoryFiles.root, ti
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
-    let output = LockedData()
-    pipe.fileHandleForReading.readabilityHandler = { handle in output.append(handle.availableData) }
+    let output = PipeReader(pipe)
     try process.run()
+    output.start()
     let deadline = ContinuousClock.now + timeout
     while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
     if process.isRunning {
@@ -30,7 +30,6 @@ func runTool(_ arguments: [String], in directory: URL = RepositoryFiles.root, ti
         throw ProcessFailure(message: "\(arguments.joined(separator: " ")) did not finish within \(timeout); output: \(output.text)")
     }
     process.waitUntilExit()
-    pipe.fileHandleForReading.readabilityHandler = nil
-    output.append(pipe.fileHandleForReading.readDataToEndOfFile())
+    output.waitForEnd(timeout: .seconds(10))
     return (process.terminationStatus, output.text)
 }

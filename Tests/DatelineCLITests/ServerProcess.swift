@@ -6,8 +6,8 @@ import Testing
 /// A `dateline` process started by a test, with its output captured; always killed when the test ends.
 final class ServerProcess: Sendable {
     let process: Process
-    private let output = LockedData()
-    private let errors = LockedData()
+    private let output: PipeReader
+    private let errors: PipeReader
 
     /// The built `dateline` binary, beside the test bundle in the build folder.
     static var executable: URL {
@@ -33,25 +33,16 @@ final class ServerProcess: Sendable {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        out.fileHandleForReading.readabilityHandler = { [output] handle in Self.drain(handle, into: output) }
-        err.fileHandleForReading.readabilityHandler = { [errors] handle in Self.drain(handle, into: errors) }
+        output = PipeReader(out)
+        errors = PipeReader(err)
         try process.run()
+        output.start()
+        errors.start()
     }
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         _ = waitForExit(timeout: .seconds(10))
-    }
-
-    /// Appends what the pipe has; at its end (an empty read) stops watching it. A read source left on a
-    /// pipe at end of file fires again and again, and only cancelling it lets its queue and handler go.
-    private static func drain(_ handle: FileHandle, into sink: LockedData) {
-        let data = handle.availableData
-        if data.isEmpty {
-            handle.readabilityHandler = nil
-        } else {
-            sink.append(data)
-        }
     }
 
     var standardOutput: String { output.text }
@@ -72,10 +63,15 @@ final class ServerProcess: Sendable {
     }
 
     /// Waits (bounded) for the process to exit and returns its status, or nil if it is still running.
+    /// Once it returns a status, `standardOutput` and `standardError` hold everything the process wrote.
     func waitForExit(timeout: Duration) -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
         if process.isRunning { return nil }
+        // The pipes end when the process has gone; their readers finish with what is left in them. The wait
+        // is bounded in case a grandchild holds a pipe open.
+        output.waitForEnd(timeout: .seconds(10))
+        errors.waitForEnd(timeout: .seconds(10))
         // The process has ended, so this returns at once; it is still needed: swift-corelibs-foundation's
         // Process and its run-loop source hold each other until `waitUntilExit` lets go of the source
         // (SR-6450, swiftlang/swift-corelibs-foundation#2631), and a Process never waited for this way leaks
@@ -90,15 +86,4 @@ final class ServerProcess: Sendable {
 struct ProcessFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
-}
-
-/// Bytes appended by a pipe's reader thread and read by the test.
-final class LockedData: Sendable {
-    private let data = LockedValue<Data>(Data())
-
-    func append(_ more: Data) { data.withLock { $0.append(more) } }
-
-    var text: String { data.withLock { String(decoding: $0, as: UTF8.self) } }
-
-    var bytes: Data { data.withLock { $0 } }
 }
