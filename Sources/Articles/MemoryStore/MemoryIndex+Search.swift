@@ -16,10 +16,12 @@ extension MemoryIndex {
 
     /// `q` (with any other filters). The posting lists the query needs (each term's, each phrase's word
     /// pairs') are walked together in slot order, driven by the shortest and galloping through the others,
-    /// unless a filter's list is shorter: then that list drives and each of its articles is looked up in the
-    /// postings. A match's score comes from its postings' field bits; only a phrase of three or more words is
-    /// checked in the text, and only in the fields where all its pairs are. Matches are counted and the page
-    /// is kept in a bounded heap (`TopMatches`), never sorting them all.
+    /// unless a filter's list is much shorter: then that list drives and each of its articles is looked up in
+    /// the postings. Each candidate's status, `breaking` and list filters are tested on flat per-slot arrays
+    /// and a bit set (`SlotMask`) before anything else, so only the publication window and long phrases read
+    /// the article. A match's score comes from its postings' field bits; only a phrase of three or more words
+    /// is checked in the text, and only in the fields where all its pairs are. Matches are counted and the
+    /// page is kept in a bounded heap (`TopMatches`), never sorting them all.
     func searchPage(_ search: SearchQuery, query: ArticleQuery, filter: QueryFilter) -> ArticlePage {
         guard let plan = SearchPlan(search, in: self) else { return ArticlePage(articles: [], total: 0, nextCursor: nil) }
         let lists = plan.lists.map(postings)
@@ -28,7 +30,9 @@ extension MemoryIndex {
         var scan = SearchScan(index: self, plan: plan, query: query, filter: filter)
         defer { scan.fields.deallocate() }
         withBuffers(lists) { buffers in
-            if smallestSource.count < buffers[shortest].count {
+            // A candidate from a filter's list costs a binary search per posting list; one from the driving
+            // posting list, a few bit tests and a step forward in the others.
+            if smallestSource.count * Self.lookUpCostRatio < buffers[shortest].count {
                 let candidates = smallestSource.lists.count == 1
                     ? smallestSource.lists[0] : Array(Set(smallestSource.lists.joined()))
                 scan.lookUp(candidates, in: buffers)
@@ -38,6 +42,9 @@ extension MemoryIndex {
         }
         return scan.top.page()
     }
+
+    /// How many times a candidate looked up from a filter's list costs one met while walking the postings.
+    static let lookUpCostRatio = 16
 
     private func postings(_ source: SearchPlan.Source) -> [UInt32] {
         switch source {
@@ -65,7 +72,11 @@ private struct SearchScan {
     let index: MemoryIndex
     let plan: SearchPlan
     let filter: QueryFilter
-    let status: StatusCheck?
+    let status: StatusCheck
+    /// The list filters, when there are any.
+    let mask: SlotMask?
+    /// Whether the filter asks for what only the article says (the publication window).
+    let checksArticle: Bool
     let sort: ArticleSort
     /// Whether a match needs its entry (the filter, a long phrase or `sort=updated` read the article).
     let readsEntry: Bool
@@ -78,16 +89,26 @@ private struct SearchScan {
         self.plan = plan
         self.filter = filter
         status = StatusCheck(filter)
+        mask = SlotMask(filter, in: index)
+        checksArticle = filter.from != nil || filter.to != nil
         sort = query.sort
-        readsEntry = status == nil || sort == .updated || plan.phrases.contains { $0.matcher != nil }
+        readsEntry = checksArticle || sort == .updated || plan.phrases.contains { $0.matcher != nil }
         top = TopMatches(query: query, entries: index.entries)
         fields = .allocate(capacity: plan.lists.count)
         fields.initialize(repeating: 0)
     }
 
+    /// Whether the slot's status, `breaking` and list filters admit it (a removed slot's status never does).
+    @inline(__always)
+    private func admits(_ slot: Int32) -> Bool {
+        guard status.admits(index.slotStatus[Int(slot)], index.slotKeys[Int(slot)]) else { return false }
+        if let breaking = filter.breaking, index.slotBreaking[Int(slot)] != breaking { return false }
+        return mask?.contains(slot) ?? true
+    }
+
     /// The candidates (from a filter's lists) looked up in every posting list.
     mutating func lookUp(_ candidates: [Int32], in buffers: [UnsafeBufferPointer<UInt32>]) {
-        candidateLoop: for slot in candidates {
+        candidateLoop: for slot in candidates where admits(slot) {
             for (number, list) in buffers.enumerated() {
                 let position = PackedPosting.seek(slot, in: list, from: 0)
                 guard position < list.count, PackedPosting.slot(list[position]) == slot else { continue candidateLoop }
@@ -103,6 +124,7 @@ private struct SearchScan {
         let driver = buffers[shortest]
         driverLoop: for posting in driver {
             let slot = PackedPosting.slot(posting)
+            guard admits(slot) else { continue }
             for number in buffers.indices where number != shortest {
                 let list = buffers[number]
                 let position = PackedPosting.seek(slot, in: list, from: positions[number])
@@ -116,13 +138,13 @@ private struct SearchScan {
         }
     }
 
-    /// One candidate whose postings are all found (their fields in `fields`): filter, score, offer.
+    /// One candidate admitted by `admits` whose postings are all found (their fields in `fields`): the rest of
+    /// the filter, score, offer.
     private mutating func consider(_ slot: Int32) {
         let key = index.slotKeys[Int(slot)]
-        if let status, !status.admits(index.slotStatus[Int(slot)], key) { return }
         var entry: MemoryIndex.Entry?
         if readsEntry {
-            guard let found = index.entries[Int(slot)], status != nil || filter.admits(found) else { return }
+            guard let found = index.entries[Int(slot)], !checksArticle || filter.admits(found) else { return }
             entry = found
         }
         var score: Int64 = 0
@@ -161,16 +183,14 @@ private func withBuffers(
     next(0)
 }
 
-/// The status filter as a test of a slot's status code and publish key (no article read), when the query
-/// filters on nothing else; nil otherwise.
+/// The status filter as a test of a slot's status code and publish key (no article read).
 private struct StatusCheck {
     /// The status code wanted; `removed` for any live one.
     let code: UInt8
     /// The latest publish key admitted (now, for `visible`).
     let latest: Int64
 
-    init?(_ filter: QueryFilter) {
-        guard filter.checksStatusOnly else { return nil }
+    init(_ filter: QueryFilter) {
         switch filter.status {
         case .visible: (code, latest) = (MemoryIndex.StatusCode.of(.published), filter.now.secondsSince1970)
         case .published: (code, latest) = (MemoryIndex.StatusCode.of(.published), .max)

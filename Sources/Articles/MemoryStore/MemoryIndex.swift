@@ -9,8 +9,8 @@ import Foundation
 /// - The inverted index maps a folded word to postings (slot ascending) with the fields it occurs in, and
 ///   each pair of adjacent words of one text (title, summary, a tag, body) to postings the same way: a
 ///   two-word phrase is answered from its pair's postings alone, a longer one read only where all its pairs are.
-/// - Per slot, the publish key and the status sit in two flat arrays, so a search checks the status of each
-///   match without touching the article.
+/// - Per slot, the publish key, the status and the breaking flag sit in flat arrays, so a search checks them
+///   for each match without touching the article.
 /// - A slot is never reused: a replaced or deleted article's slot becomes nil, a replacement gets a new slot,
 ///   so postings stay in slot order by appending.
 /// - Removing an article leaves its postings behind (readers skip slots whose entry is nil): taking them out
@@ -64,6 +64,8 @@ struct MemoryIndex {
     /// Per slot: the publish key, and the status code (`StatusCode`; 0 once the slot's article is removed).
     var slotKeys: [Int64] = []
     var slotStatus: [UInt8] = []
+    /// Per slot, whether the article is breaking news (a slot's article never changes, so set once).
+    var slotBreaking: [Bool] = []
     /// Postings of live articles, and ones left behind by removed articles (swept by `sweepPostings`).
     var livePostings = 0
     var deadPostings = 0
@@ -108,6 +110,7 @@ struct MemoryIndex {
         entries.reserveCapacity(articles.count)
         slotKeys.reserveCapacity(articles.count)
         slotStatus.reserveCapacity(articles.count)
+        slotBreaking.reserveCapacity(articles.count)
         for article in articles {
             let slot = Int32(entries.count)
             appendEntry(Entry(article: article))
@@ -127,6 +130,7 @@ struct MemoryIndex {
         entries.append(entry)
         slotKeys.append(entry.publishKey)
         slotStatus.append(StatusCode.of(entry.article.status))
+        slotBreaking.append(entry.article.breaking)
     }
 
     /// Folds the articles' words on every core, a wave of batches at a time (so the batches' memory stays

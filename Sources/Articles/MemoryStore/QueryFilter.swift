@@ -32,11 +32,6 @@ struct QueryFilter {
             && languageKeys.isEmpty && breaking == nil
     }
 
-    /// Whether nothing but the status is asked for (a search then checks it on the slot's status code).
-    var checksStatusOnly: Bool {
-        onlyStatusAndWindow && from == nil && to == nil
-    }
-
     func admits(_ entry: MemoryIndex.Entry) -> Bool {
         // Read fields through the entry rather than copying the whole Article out of it: a copy retains and
         // releases every string of the article, and this runs once per candidate.
