@@ -1,6 +1,6 @@
 extension MemoryIndex {
-    /// Answers a list query: the smallest candidate list drives, the other filters are checked per article, so
-    /// the cost grows with the smallest list rather than the collection.
+    /// Answers a list query: the smallest candidate list drives, the other filters are checked per slot
+    /// (`SlotFilter`), so the cost grows with the smallest list rather than the collection.
     func page(for query: ArticleQuery, now: Timestamp) -> ArticlePage {
         let filter = QueryFilter(query, now: now)
         if let search = query.search { return searchPage(search, query: query, filter: filter) }
@@ -23,15 +23,20 @@ extension MemoryIndex {
         // Every published article has a publishedAt, so on the status list alone the window is the answer.
         let windowIsAnswer = chosen.isStatusList && filter.onlyStatusAndWindow
             && (filter.status == .visible || filter.status == .published || (filter.from == nil && filter.to == nil))
+        // Else each article of the window is tested on the slot (`SlotFilter`), and read only for `from`/`to`.
+        let slots = SlotFilter(filter, in: self)
+        let admits = { (slot: Int32) in
+            slots.admits(slot, in: self) && (!slots.checksArticle || filter.admits(self.entry(slot)))
+        }
         switch query.sort {
         case .newest, .relevance:
             if windowIsAnswer { return paginate(window, query: query, sort: .newest) }
-            return paginate(window.filter { filter.admits(entry($0)) }, query: query, sort: .newest)
+            return paginate(window.filter(admits), query: query, sort: .newest)
         case .oldest:
-            let matches = windowIsAnswer ? Array(window) : window.filter { filter.admits(entry($0)) }
+            let matches = windowIsAnswer ? Array(window) : window.filter(admits)
             return paginate(Array(matches.reversed()), query: query, sort: .oldest)
         case .updated:
-            var matches = windowIsAnswer ? Array(window) : window.filter { filter.admits(entry($0)) }
+            var matches = windowIsAnswer ? Array(window) : window.filter(admits)
             matches.sort { a, b in
                 let left = entry(a)
                 let right = entry(b)

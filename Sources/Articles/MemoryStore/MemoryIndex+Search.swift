@@ -72,11 +72,7 @@ private struct SearchScan {
     let index: MemoryIndex
     let plan: SearchPlan
     let filter: QueryFilter
-    let status: StatusCheck
-    /// The list filters, when there are any.
-    let mask: SlotMask?
-    /// Whether the filter asks for what only the article says (the publication window).
-    let checksArticle: Bool
+    let slots: SlotFilter
     let sort: ArticleSort
     /// Whether a match needs its entry (the filter, a long phrase or `sort=updated` read the article).
     let readsEntry: Bool
@@ -88,27 +84,17 @@ private struct SearchScan {
         self.index = index
         self.plan = plan
         self.filter = filter
-        status = StatusCheck(filter)
-        mask = SlotMask(filter, in: index)
-        checksArticle = filter.from != nil || filter.to != nil
+        slots = SlotFilter(filter, in: index)
         sort = query.sort
-        readsEntry = checksArticle || sort == .updated || plan.phrases.contains { $0.matcher != nil }
+        readsEntry = slots.checksArticle || sort == .updated || plan.phrases.contains { $0.matcher != nil }
         top = TopMatches(query: query, entries: index.entries)
         fields = .allocate(capacity: plan.lists.count)
         fields.initialize(repeating: 0)
     }
 
-    /// Whether the slot's status, `breaking` and list filters admit it (a removed slot's status never does).
-    @inline(__always)
-    private func admits(_ slot: Int32) -> Bool {
-        guard status.admits(index.slotStatus[Int(slot)], index.slotKeys[Int(slot)]) else { return false }
-        if let breaking = filter.breaking, index.slotBreaking[Int(slot)] != breaking { return false }
-        return mask?.contains(slot) ?? true
-    }
-
     /// The candidates (from a filter's lists) looked up in every posting list.
     mutating func lookUp(_ candidates: [Int32], in buffers: [UnsafeBufferPointer<UInt32>]) {
-        candidateLoop: for slot in candidates where admits(slot) {
+        candidateLoop: for slot in candidates where slots.admits(slot, in: index) {
             for (number, list) in buffers.enumerated() {
                 let position = PackedPosting.seek(slot, in: list, from: 0)
                 guard position < list.count, PackedPosting.slot(list[position]) == slot else { continue candidateLoop }
@@ -124,7 +110,7 @@ private struct SearchScan {
         let driver = buffers[shortest]
         driverLoop: for posting in driver {
             let slot = PackedPosting.slot(posting)
-            guard admits(slot) else { continue }
+            guard slots.admits(slot, in: index) else { continue }
             for number in buffers.indices where number != shortest {
                 let list = buffers[number]
                 let position = PackedPosting.seek(slot, in: list, from: positions[number])
@@ -138,13 +124,13 @@ private struct SearchScan {
         }
     }
 
-    /// One candidate admitted by `admits` whose postings are all found (their fields in `fields`): the rest of
+    /// One candidate admitted by `slots` whose postings are all found (their fields in `fields`): the rest of
     /// the filter, score, offer.
     private mutating func consider(_ slot: Int32) {
         let key = index.slotKeys[Int(slot)]
         var entry: MemoryIndex.Entry?
         if readsEntry {
-            guard let found = index.entries[Int(slot)], !checksArticle || filter.admits(found) else { return }
+            guard let found = index.entries[Int(slot)], !slots.checksArticle || filter.admits(found) else { return }
             entry = found
         }
         var score: Int64 = 0
@@ -181,28 +167,4 @@ private func withBuffers(
         }
     }
     next(0)
-}
-
-/// The status filter as a test of a slot's status code and publish key (no article read).
-private struct StatusCheck {
-    /// The status code wanted; `removed` for any live one.
-    let code: UInt8
-    /// The latest publish key admitted (now, for `visible`).
-    let latest: Int64
-
-    init(_ filter: QueryFilter) {
-        switch filter.status {
-        case .visible: (code, latest) = (MemoryIndex.StatusCode.of(.published), filter.now.secondsSince1970)
-        case .published: (code, latest) = (MemoryIndex.StatusCode.of(.published), .max)
-        case .draft: (code, latest) = (MemoryIndex.StatusCode.of(.draft), .max)
-        case .archived: (code, latest) = (MemoryIndex.StatusCode.of(.archived), .max)
-        case .any: (code, latest) = (MemoryIndex.StatusCode.removed, .max)
-        }
-    }
-
-    @inline(__always)
-    func admits(_ status: UInt8, _ key: Int64) -> Bool {
-        if code == MemoryIndex.StatusCode.removed { return status != MemoryIndex.StatusCode.removed }
-        return status == code && key <= latest
-    }
 }
