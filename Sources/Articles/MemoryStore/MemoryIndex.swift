@@ -14,8 +14,9 @@ import Foundation
 /// - A slot is never reused: a replaced or deleted article's slot becomes nil, a replacement gets a new slot,
 ///   so postings stay in slot order by appending.
 /// - Removing an article leaves its postings behind (readers skip slots whose entry is nil): taking them out
-///   one by one moved every common word's long list on every write. They are swept out together once they
-///   make up a third of all postings, so memory stays bounded and a write costs what its own words cost.
+///   one by one moved every common word's long list on every write. Once they make up a third of all
+///   postings a sweep starts, and each removal then sweeps a slice of the lists (`continueSweep`), so memory
+///   stays bounded and no write holds the lock for a whole sweep.
 /// Not thread-safe: `MemoryStore` guards it with a read-write lock.
 struct MemoryIndex {
     /// One stored article with its precomputed keys. A class, so the hot loops read fields in place
@@ -66,9 +67,11 @@ struct MemoryIndex {
     var slotStatus: [UInt8] = []
     /// Per slot, whether the article is breaking news (a slot's article never changes, so set once).
     var slotBreaking: [Bool] = []
-    /// Postings of live articles, and ones left behind by removed articles (swept by `sweepPostings`).
+    /// Postings of live articles, and ones left behind by removed articles (swept by `continueSweep`).
     var livePostings = 0
     var deadPostings = 0
+    /// The sweep of left-behind postings under way, if one is.
+    var sweep: SweepPass?
     /// Published articles (scheduled included) per category, tag and author key: facets subtract the scheduled.
     var publishedCategoryCounts: [String: Int] = [:]
     var publishedTagCounts: [String: Int] = [:]
@@ -222,18 +225,7 @@ struct MemoryIndex {
         if slotBySlug[entry.article.slug] == slot { slotBySlug[entry.article.slug] = nil }
         entries[Int(slot)] = nil
         slotStatus[Int(slot)] = StatusCode.removed
-        if deadPostings > 50_000 && deadPostings * 2 > livePostings { sweepPostings() }
-    }
-
-    /// Drops every posting of a removed article.
-    mutating func sweepPostings() {
-        let status = slotStatus
-        func isDead(_ posting: UInt32) -> Bool { status[Int(PackedPosting.slot(posting))] == StatusCode.removed }
-        for term in postings.indices where !postings[term].isEmpty { postings[term].removeAll(where: isDead) }
-        for pair in pairPostings.indices where !pairPostings[pair].isEmpty {
-            pairPostings[pair].removeAll { status[Int($0)] == StatusCode.removed }
-        }
-        deadPostings = 0
+        continueSweep()
     }
 
     /// Rebuilds the index over the live articles, in slot order, so their slots are dense again: slots are
