@@ -6,7 +6,8 @@ extension SQLArticleReads {
     /// The database filters (the search index's match is exact: `SearchSQL`), sorts and cuts the page (keyset
     /// or offset), and counts the total; a search sorted by relevance is scored by the database too.
     public static func page(for query: ArticleQuery, now: Timestamp, in database: some SQLExecutor) throws -> ArticlePage {
-        if let search = query.search, answeredFromPostings(query), let page = try postingsPage(search, query: query, now: now, in: database) {
+        if let search = query.search, let filter = postingFilter(answering: query),
+           let page = try postingsPage(search, query: query, filter: filter, now: now, in: database) {
             return page
         }
         if let search = query.search, answeredFromIndex(query, dialect: database.dialect) {

@@ -5,12 +5,13 @@ extension SQLArticleReads {
     /// read per chunk).
     static let maximumPostingRuns = 8
 
-    /// Whether `postingsPage` answers `query`: a search by relevance, newest or oldest (any words and phrases
-    /// `SearchPostings.indexes`), with any filters but the publication dates (`PostingFilter`).
-    static func answeredFromPostings(_ query: ArticleQuery) -> Bool {
-        guard let search = query.search, query.sort != .updated, PostingFilter(query) != nil else { return false }
+    /// The filter `postingsPage` answers `query` with, or nil when it does not answer it. It answers a search by
+    /// relevance, newest or oldest (any words and phrases `SearchPostings.indexes`), with any filters but the
+    /// publication dates (`PostingFilter`).
+    static func postingFilter(answering query: ArticleQuery) -> PostingFilter? {
+        guard let search = query.search, query.sort != .updated, let filter = PostingFilter(query) else { return nil }
         let runs = SearchSQL.runs(of: search)
-        return runs.count <= maximumPostingRuns && runs.allSatisfy(SearchPostings.indexes)
+        return runs.count <= maximumPostingRuns && runs.allSatisfy(SearchPostings.indexes) ? filter : nil
     }
 
     /// A relevance page from `SearchPostings`, identical to the memory store's.
@@ -22,9 +23,8 @@ extension SQLArticleReads {
     /// articles are read.
     /// Nil when a phrase of three words or more leaves too many candidates to check (`PostingMatches.TooBroad`).
     static func postingsPage<D: SQLExecutor>(
-        _ search: SearchQuery, query: ArticleQuery, now: Timestamp, in database: D
+        _ search: SearchQuery, query: ArticleQuery, filter: PostingFilter, now: Timestamp, in database: D
     ) throws -> ArticlePage? {
-        guard let filter = PostingFilter(query) else { return nil }
         let matches: PostingMatches
         do {
             matches = try PostingMatches(runs: SearchSQL.runs(of: search), filter: filter, now: now, in: database)
